@@ -1,0 +1,54 @@
+"""Engagement Playbooks macros, loaded by mkdocs-macros (`module_name: macros`).
+
+`define_env` checks every data file and page up front and registers the macros
+authors call in pages. Bad macro calls are collected while pages render, and
+the build fails at its end listing all of them.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from . import checklists, glossary, partners, reference
+from .problems import ProblemsFound
+from .site import Site
+
+_site: Site | None = None
+
+MACROS = {
+    "checklist": checklists.checklist,
+    "onboarding_progress": checklists.onboarding_progress,
+    "partner": partners.partner,
+    "partner_table": partners.partner_table,
+    "partner_directory": partners.partner_directory,
+    "glossary": glossary.glossary,
+    "data_reference": lambda _site: reference.data_reference(),
+}
+
+
+def define_env(env: Any) -> None:
+    global _site
+    conf = env.conf
+    _site = Site.load(Path(conf["config_file_path"]), Path(conf["docs_dir"]), dict(conf["extra"]), conf["use_directory_urls"])
+    env.variables["department"] = _site.catalog.department
+    env.variables["edition"] = _site.edition
+    env.variables["internal"] = _site.internal
+    for name, function in MACROS.items():
+        env.macro(partial(function, _site), name)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    if _site is not None:
+        _site.current_page = env.page.file.src_path
+
+
+def on_post_page_macros(env: Any) -> None:
+    if _site is not None:
+        env.markdown += glossary.abbreviations(_site)
+
+
+def on_post_build(env: Any) -> None:
+    if _site is not None and _site.problems:
+        raise ProblemsFound(_site.problems, "macro problem")

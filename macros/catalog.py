@@ -1,0 +1,127 @@
+"""Load and check every data file at once, collecting every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .models.checklists import Checklist
+from .models.common import Context
+from .models.department import Department
+from .models.glossary import Glossary
+from .models.partners import Partner, PartnerFile
+from .problems import Problem
+from .validation import duplicates, validate
+from .yamlsource import YamlDocument, format_loc, load_yaml
+
+DATA_DIR = "data"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    department: Department
+    partners: dict[str, Partner]  # in file order
+    checklists: dict[str, Checklist]  # sorted by id
+    glossary: Glossary
+    context: Context
+
+    def for_edition(self, internal: bool) -> Catalog:
+        """The data one edition may see. The public edition's catalog holds no internal contact at all."""
+        partners = {key: partner.for_edition(internal) for key, partner in self.partners.items()}
+        return Catalog(self.department, partners, self.checklists, self.glossary, self.context)
+
+
+def load_catalog(root: Path, pages: frozenset[str], today: dt.date) -> tuple[Catalog | None, list[Problem]]:
+    data = root / DATA_DIR
+    problems: list[Problem] = []
+
+    def load(path: Path) -> YamlDocument | None:
+        document, found = load_yaml(path, path.relative_to(root).as_posix())
+        problems.extend(found)
+        if document is None and not found:
+            problems.append(Problem(path.relative_to(root).as_posix(), None, "", "is missing"))
+        return document
+
+    department_doc = load(data / "department.yml") if (data / "department.yml").exists() else None
+    if department_doc is None:
+        if not problems:
+            problems.append(Problem(f"{DATA_DIR}/department.yml", None, "", "is missing; every build needs it"))
+        return None, problems
+    raw = department_doc.data if isinstance(department_doc.data, dict) else {}
+    region = raw.get("phone_region") if isinstance(raw.get("phone_region"), str) else "US"
+    department, found = validate(Department, department_doc, Context(today=today, phone_region=region))
+    problems.extend(found)
+    if department is None:
+        return None, problems  # everything else is checked against its lists
+    for key, label in (("districts", "district"), ("partner_categories", "category"), ("owners", "owner")):
+        problems.extend(duplicates(department_doc, getattr(department, key), (key,), "id", label))
+
+    context = Context(
+        today=today,
+        phone_region=department.phone_region,
+        categories=frozenset(c.id for c in department.partner_categories),
+        districts=frozenset(d.id for d in department.districts),
+        tags=frozenset(department.tags),
+        owners=frozenset(o.id for o in department.owners),
+        pages=pages,
+    )
+
+    partners: dict[str, Partner] = {}
+    partners_path = data / "partners.yml"
+    if partners_path.exists() and (document := load(partners_path)):
+        partner_file, found = validate(PartnerFile, document, context)
+        problems.extend(found)
+        if partner_file:
+            problems.extend(duplicates(document, partner_file.partners, ("partners",), "id", "partner"))
+            partners = {p.id: p for p in partner_file.partners}
+
+    checklists: dict[str, Checklist] = {}
+    for path in sorted((data / "checklists").glob("*.y*ml")):
+        document = load(path)
+        if document is None:
+            continue
+        checklist, found = validate(Checklist, document, context)
+        problems.extend(found)
+        if checklist is None:
+            continue
+        if checklist.id != path.stem:
+            problems.append(Problem(document.path, document.line_of(("id",)), "id",
+                                    f"{checklist.id!r} must match the file name; rename the file to {checklist.id}.yml or set id: {path.stem}"))
+        problems.extend(_item_duplicates(document, checklist))
+        if checklist.id in checklists:
+            problems.append(Problem(document.path, document.line_of(("id",)), "id", f"{checklist.id!r} is used by another checklist file"))
+        checklists[checklist.id] = checklist
+
+    glossary = Glossary.model_construct(terms=[])
+    glossary_path = data / "glossary.yml"
+    if glossary_path.exists() and (document := load(glossary_path)):
+        loaded, found = validate(Glossary, document, context)
+        problems.extend(found)
+        if loaded:
+            glossary = loaded
+            with_abbr = [t for t in loaded.terms if t.abbr]
+            problems.extend(duplicates(document, with_abbr, ("terms",), "abbr", "term"))
+
+    if problems:
+        return None, problems
+    return Catalog(department, partners, checklists, glossary, context), []
+
+
+def _item_duplicates(document: YamlDocument, checklist: Checklist) -> list[Problem]:
+    """Item ids are unique across the whole checklist, sections included, because progress is keyed by them."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    places = (
+        [(("items", i), item) for i, item in enumerate(checklist.items)]
+        if checklist.items
+        else [(("sections", s, "items", i), item) for s, section in enumerate(checklist.sections) for i, item in enumerate(section.items)]
+    )
+    for loc, item in places:
+        where = (*loc, "id")
+        if item.id in seen:
+            problems.append(Problem(document.path, document.line_of(where), format_loc(where),
+                                    f"{item.id!r} is already used by {seen[item.id]}; item ids must be unique in a checklist"))
+        else:
+            seen[item.id] = format_loc(loc)
+    return problems

@@ -1,0 +1,1 @@
+"""Data models: the shape of every YAML file in data/, with the rules trainers must follow."""

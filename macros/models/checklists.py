@@ -1,0 +1,49 @@
+"""data/checklists/<id>.yml: checklists that the `checklist("id")` macro renders."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .common import PageLink, Slug, Strict, Text
+
+Audience = Literal["new-hire", "officer", "trainer", "supervisor"]
+SignOff = Literal["fto", "supervisor", "trainer", "self"]
+
+
+class Item(Strict):
+    id: Slug = Field(description="Stable id, unique in this checklist. Saved progress is keyed by it: keep it when you reword the text, and never reuse an old one.")
+    text: Text = Field(description="What to do (inline Markdown).")
+    link: PageLink | None = Field(None, description="A page of this site with more detail, relative to docs/, such as `forums/plan-a-forum.md#invite`.")
+    due: Text | None = Field(None, description="When it should be done, such as `Day 1` or `Week 2`.")
+    sign_off: SignOff | None = Field(None, description="Who signs it off: `fto`, `supervisor`, `trainer` or `self`.")
+
+
+class Section(Strict):
+    title: Text = Field(description="Section heading, such as `Day 1`.")
+    items: list[Item] = Field(min_length=1, description="The section's items.")
+
+
+class Checklist(Strict):
+    id: Slug = Field(description="Stable id; must match the file name (`<id>.yml`).")
+    title: Text = Field(description="The checklist's title.")
+    audience: list[Audience] = Field(min_length=1, description="Who it is for: `new-hire`, `officer`, `trainer`, `supervisor`.")
+    description: Text | None = Field(None, description="One or two sentences shown above the items.")
+    items: list[Item] = Field(default_factory=list, description="The items, when the checklist has no sections.")
+    sections: list[Section] = Field(default_factory=list, description="Sections, each with a `title` and `items` (use instead of `items`).")
+
+    @model_validator(mode="after")
+    def _items_or_sections(self) -> Checklist:
+        if bool(self.items) == bool(self.sections):
+            raise ValueError("needs either `items:` or `sections:` (one of them, not both)")
+        return self
+
+    @property
+    def groups(self) -> list[Section]:
+        """Sections to render; a checklist without sections is one untitled group."""
+        return self.sections or [Section.model_construct(title="", items=self.items)]
+
+    @property
+    def all_items(self) -> list[Item]:
+        return [item for group in self.groups for item in group.items]

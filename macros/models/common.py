@@ -1,0 +1,144 @@
+"""Field types shared by the data models."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any, NamedTuple
+
+import phonenumbers
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, EmailStr, Field, HttpUrl, ValidationInfo
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What validation needs to know beyond the value itself."""
+
+    today: dt.date
+    phone_region: str = "US"
+    categories: frozenset[str] = frozenset()
+    districts: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    owners: frozenset[str] = frozenset()
+    pages: frozenset[str] = frozenset()  # docs-relative paths of every page, e.g. "forums/index.md"
+
+
+def context_of(info: ValidationInfo) -> Context:
+    context = info.context
+    if not isinstance(context, Context):
+        raise TypeError("validation needs a Context")
+    return context
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a typo such as `phnoe:` must not pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise ValueError(f"{value!r} is not a valid id; use lowercase letters, digits and hyphens, such as 'food-bank'")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class PhoneNumber(NamedTuple):
+    national: str  # shown: (217) 555-0142
+    e164: str  # dialled: +12175550142
+
+    @property
+    def tel(self) -> str:
+        return f"tel:{self.e164}"
+
+
+def _phone(value: Any, info: ValidationInfo) -> Any:
+    if isinstance(value, PhoneNumber):
+        return value
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        return value  # let the NamedTuple check report the type
+    region = context_of(info).phone_region
+    try:
+        parsed = phonenumbers.parse(value, region)
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is None or not phonenumbers.is_valid_number(parsed):
+        raise ValueError(f"{value!r} is not a valid phone number for region {region}")
+    return PhoneNumber(
+        phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL),
+        phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
+    )
+
+
+Phone = Annotated[PhoneNumber, BeforeValidator(_phone)]
+Email = EmailStr
+
+
+def _web_url(value: HttpUrl) -> str:
+    return str(value)
+
+
+WebUrl = Annotated[HttpUrl, AfterValidator(_web_url)]
+
+
+def _not_future(value: dt.date, info: ValidationInfo) -> dt.date:
+    today = context_of(info).today
+    if value > today:
+        raise ValueError(f"{value.isoformat()} is in the future; use a date on or before {today.isoformat()}")
+    return value
+
+
+def _real_date(value: Any) -> Any:
+    # YAML gives datetimes for timestamps; a date is what trainers mean.
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+PastDate = Annotated[dt.date, BeforeValidator(_real_date), AfterValidator(_not_future)]
+
+
+def _page(value: str, info: ValidationInfo) -> str:
+    path = value.split("#", 1)[0]
+    pages = context_of(info).pages
+    if path not in pages:
+        from difflib import get_close_matches
+
+        close = get_close_matches(path, sorted(pages), n=1, cutoff=0.8)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ValueError(f"{value!r} is not a page of this site (paths are relative to docs/){hint}")
+    return value
+
+
+PageLink = Annotated[str, AfterValidator(_page)]
+
+
+def one_of(kind: str, allowed_of: str) -> Any:
+    """A validator for values that must come from a controlled list in department.yml."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        allowed: frozenset[str] = getattr(context_of(info), allowed_of)
+        if value not in allowed:
+            from difflib import get_close_matches
+
+            close = get_close_matches(value, sorted(allowed), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            listed = ", ".join(sorted(allowed))
+            raise ValueError(f"{value!r} is not a known {kind}; {hint}expected one of: {listed}")
+        return value
+
+    return AfterValidator(check)
+
+
+Category = Annotated[str, one_of("partner category (see data/department.yml)", "categories")]
+District = Annotated[str, one_of("district (see data/department.yml)", "districts")]
+Tag = Annotated[str, one_of("tag (see data/department.yml)", "tags")]
+OwnerId = Annotated[str, one_of("owner (see data/department.yml)", "owners")]

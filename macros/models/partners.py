@@ -1,0 +1,52 @@
+"""data/partners.yml: community partners and their contacts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from .interval import Interval
+from .common import Category, District, Email, PastDate, Phone, Slug, Strict, Tag, Text, WebUrl
+
+Visibility = Literal["public", "internal"]
+
+
+class Contact(Strict):
+    name: Text = Field(description="The person's name.")
+    role: Text = Field(description="Their job, such as `Intake coordinator`.")
+    phone: Phone | None = Field(None, description="Direct phone number.")
+    email: Email | None = Field(None, description="Direct email address.")
+    visibility: Visibility = Field(description="`public`: shown in both editions. `internal`: only in the internal edition.")
+
+
+class Partner(Strict):
+    id: Slug = Field(description="Stable id used by the partner macros and as the directory anchor. Never change it once published.")
+    name: Text = Field(description="The partner's name.")
+    category: Category = Field(description="One category id from `partner_categories` in department.yml.")
+    offers: Text = Field(description="What they offer, in a sentence or two (inline Markdown).")
+    referral: Text = Field(description="How an officer refers someone to them (inline Markdown).")
+    districts: list[District] = Field(min_length=1, description="District ids from department.yml that they serve.")
+    address: Text | None = Field(None, description="Street address.")
+    website: WebUrl | None = Field(None, description="Website, starting with http:// or https://.")
+    phone: Phone = Field(description="Main phone number.")
+    email: Email | None = Field(None, description="Main email address.")
+    hours: Text | None = Field(None, description="Opening hours in plain words.")
+    languages: list[Text] = Field(default_factory=list, description="Languages staff speak.")
+    tags: list[Tag] = Field(default_factory=list, description="Tags from department.yml, used by `partner_table(tag=...)`.")
+    last_verified: PastDate = Field(description="The date someone last checked these details (YYYY-MM-DD).")
+    contacts: list[Contact] = Field(default_factory=list, description="People to contact.")
+
+    def is_stale(self, today: dt.date, months: int) -> bool:
+        return Interval(months, "month").after(self.last_verified) < today
+
+    def for_edition(self, internal: bool) -> Partner:
+        """This partner as one edition may show it: the public edition never holds internal contacts."""
+        if internal:
+            return self
+        return self.model_copy(update={"contacts": [c for c in self.contacts if c.visibility == "public"]})
+
+
+class PartnerFile(Strict):
+    partners: list[Partner] = Field(description="Every partner.")

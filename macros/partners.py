@@ -1,0 +1,86 @@
+"""The partner macros: `partner_table`, `partner` (one card) and `partner_directory`."""
+
+from __future__ import annotations
+
+from .inline import markdown_text
+from .models.partners import Partner
+from .rendering import render
+from .site import Site
+from .suggest import unknown
+
+DIRECTORY_PAGE = "directory/index.md"
+
+
+def _anchor(partner: Partner) -> str:
+    return f"partner-{partner.id}"
+
+
+def _stale(site: Site, partner: Partner) -> bool:
+    return partner.is_stale(site.today, site.catalog.department.contact_staleness_months)
+
+
+def _card(site: Site, partner: Partner, show_name: bool, anchor: str) -> str:
+    department = site.catalog.department
+    return render(
+        "partner_card.html",
+        partner=partner,
+        anchor=anchor,
+        show_name=show_name,
+        category=department.category_name(partner.category),
+        districts=[department.district_name(d) for d in partner.districts],
+        stale=_stale(site, partner),
+        stale_months=department.contact_staleness_months,
+    )
+
+
+def partner(site: Site, partner_id: str) -> str:
+    found = site.catalog.partners.get(partner_id)
+    if found is None:
+        return site.report(f"partner({partner_id!r})", partner_id, unknown("partner id", partner_id, site.catalog.partners))
+    return _card(site, found, show_name=True, anchor=f"card-{found.id}")
+
+
+def partner_table(site: Site, category: str | None = None, district: str | None = None, tag: str | None = None) -> str:
+    department = site.catalog.department
+    call = f"partner_table({', '.join(f'{k}={v!r}' for k, v in (('category', category), ('district', district), ('tag', tag)) if v)})"
+    checks = (
+        ("category", category, [c.id for c in department.partner_categories]),
+        ("district", district, [d.id for d in department.districts]),
+        ("tag", tag, department.tags),
+    )
+    bad = [unknown(name, value, allowed) for name, value, allowed in checks if value is not None and value not in allowed]
+    if bad:
+        return site.report(call, "partner_table(", "; ".join(bad))
+    matches = [
+        p
+        for p in site.catalog.partners.values()
+        if (category is None or p.category == category)
+        and (district is None or district in p.districts)
+        and (tag is None or tag in p.tags)
+    ]
+    directory = site.link(DIRECTORY_PAGE)
+    directory_url = directory.url if directory else ""
+    rows = [{"partner": p, "url": f"{directory_url}#{_anchor(p)}", "stale": _stale(site, p)} for p in matches]
+    wanted = [
+        f"category “{department.category_name(category)}”" if category else "",
+        f"district “{department.district_name(district)}”" if district else "",
+        f"tag “{tag}”" if tag else "",
+    ]
+    caption = "Partners: " + (", ".join(w for w in wanted if w) or "all")
+    return render("partner_table.html", partners=rows, caption=caption, directory_url=directory_url,
+                  stale_months=department.contact_staleness_months)
+
+
+def partner_directory(site: Site) -> str:
+    """All partners grouped by category; each partner is a heading, so search lands on it."""
+    department = site.catalog.department
+    blocks: list[str] = []
+    for category in department.partner_categories:
+        members = sorted((p for p in site.catalog.partners.values() if p.category == category.id), key=lambda p: p.name.lower())
+        if not members:
+            continue
+        blocks.append(f"## {markdown_text(category.name)} {{#category-{category.id}}}")
+        for member in members:
+            blocks.append(f"### {markdown_text(member.name)} {{#{_anchor(member)}}}")
+            blocks.append(_card(site, member, show_name=False, anchor=f"card-{member.id}"))
+    return "\n\n".join(blocks)

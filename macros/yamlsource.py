@@ -1,0 +1,76 @@
+"""Load YAML while remembering the line of every value, so errors can name it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    path: str  # as shown to trainers, relative to the project
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int | None:
+        """The line of the value at `loc`, or of its nearest parent that has one."""
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), None)
+
+
+def load_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(shown_as, None, "", f"cannot be read: {error}")]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = mark.line + 1 if mark else None
+        column = f", column {mark.column + 1}" if mark else ""
+        return None, [Problem(shown_as, line, "", f"is not valid YAML{column}: {error.problem}")]
+    document = YamlDocument(shown_as, data)
+    problems: list[Problem] = []
+    if node is not None:
+        _record_lines(node, (), document, problems)
+    return document, problems
+
+
+def _record_lines(node: yaml.Node, loc: Loc, document: YamlDocument, problems: list[Problem]) -> None:
+    document.lines[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                problems.append(
+                    Problem(document.path, key_node.start_mark.line + 1, format_loc((*loc, key)),
+                            "appears twice; keep one")
+                )
+            seen.add(key)
+            _record_lines(value_node, (*loc, key), document, problems)
+            # A missing or wrong value is best pointed at by its key's line.
+            document.lines[(*loc, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, (*loc, index), document, problems)
+
+
+def format_loc(loc: Loc) -> str:
+    """('partners', 3, 'phone') -> 'partners[3].phone'."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
