@@ -7,24 +7,25 @@ the build fails at its end listing all of them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from . import checklists, glossary, partners, reference
-from .problems import ProblemsFound
+from .problems import ProblemsError
 from .site import Site
 
 _site: Site | None = None
 
-MACROS = {
+MACROS: dict[str, Callable[..., str]] = {
     "checklist": checklists.checklist,
     "onboarding_progress": checklists.onboarding_progress,
     "partner": partners.partner,
     "partner_table": partners.partner_table,
     "partner_directory": partners.partner_directory,
     "glossary": glossary.glossary,
-    "data_reference": lambda _site: reference.data_reference(),
+    "data_reference": reference.data_reference,
 }
 
 
@@ -51,4 +52,4 @@ def on_post_page_macros(env: Any) -> None:
 
 def on_post_build(env: Any) -> None:
     if _site is not None and _site.problems:
-        raise ProblemsFound(_site.problems, "macro problem")
+        raise ProblemsError(_site.problems, "macro problem")

@@ -49,7 +49,7 @@ def load_catalog(root: Path, pages: frozenset[str], today: dt.date) -> tuple[Cat
             problems.append(Problem(f"{DATA_DIR}/department.yml", None, "", "is missing; every build needs it"))
         return None, problems
     raw = department_doc.data if isinstance(department_doc.data, dict) else {}
-    region = raw.get("phone_region") if isinstance(raw.get("phone_region"), str) else "US"
+    region = str(raw.get("phone_region") or "US")
     department, found = validate(Department, department_doc, Context(today=today, phone_region=region))
     problems.extend(found)
     if department is None:
@@ -86,8 +86,14 @@ def load_catalog(root: Path, pages: frozenset[str], today: dt.date) -> tuple[Cat
         if checklist is None:
             continue
         if checklist.id != path.stem:
-            problems.append(Problem(document.path, document.line_of(("id",)), "id",
-                                    f"{checklist.id!r} must match the file name; rename the file to {checklist.id}.yml or set id: {path.stem}"))
+            problems.append(
+                Problem(
+                    document.path,
+                    document.line_of(("id",)),
+                    "id",
+                    f"{checklist.id!r} must match the file name; rename the file to {checklist.id}.yml or set id: {path.stem}",
+                )
+            )
         problems.extend(_item_duplicates(document, checklist))
         if checklist.id in checklists:
             problems.append(Problem(document.path, document.line_of(("id",)), "id", f"{checklist.id!r} is used by another checklist file"))
@@ -120,8 +126,14 @@ def _item_duplicates(document: YamlDocument, checklist: Checklist) -> list[Probl
     for loc, item in places:
         where = (*loc, "id")
         if item.id in seen:
-            problems.append(Problem(document.path, document.line_of(where), format_loc(where),
-                                    f"{item.id!r} is already used by {seen[item.id]}; item ids must be unique in a checklist"))
+            problems.append(
+                Problem(
+                    document.path,
+                    document.line_of(where),
+                    format_loc(where),
+                    f"{item.id!r} is already used by {seen[item.id]}; item ids must be unique in a checklist",
+                )
+            )
         else:
             seen[item.id] = format_loc(loc)
     return problems

@@ -28,15 +28,13 @@ _internal_urls: set[str] = set()  # site-relative URLs of internal pages, public
 
 
 def _public(config: MkDocsConfig) -> bool:
-    return config.extra.get("edition", "public") == "public"
+    return bool(config.extra.get("edition", "public") == "public")
 
 
 def git_history_problem(root: Path) -> str | None:
     """Why this checkout cannot give real "last updated" dates, or None when it can."""
     try:
-        shallow = subprocess.run(
-            ["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True, text=True, check=False
-        )
+        shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True, text=True, check=False)
     except OSError:
         return "git is not installed"
     if shallow.returncode != 0:

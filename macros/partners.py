@@ -54,9 +54,7 @@ def partner_table(site: Site, category: str | None = None, district: str | None 
     matches = [
         p
         for p in site.catalog.partners.values()
-        if (category is None or p.category == category)
-        and (district is None or district in p.districts)
-        and (tag is None or tag in p.tags)
+        if (category is None or p.category == category) and (district is None or district in p.districts) and (tag is None or tag in p.tags)
     ]
     directory = site.link(DIRECTORY_PAGE)
     directory_url = directory.url if directory else ""
@@ -67,8 +65,9 @@ def partner_table(site: Site, category: str | None = None, district: str | None 
         f"tag “{tag}”" if tag else "",
     ]
     caption = "Partners: " + (", ".join(w for w in wanted if w) or "all")
-    return render("partner_table.html", partners=rows, caption=caption, directory_url=directory_url,
-                  stale_months=department.contact_staleness_months)
+    return render(
+        "partner_table.html", partners=rows, caption=caption, directory_url=directory_url, stale_months=department.contact_staleness_months
+    )
 
 
 def partner_directory(site: Site) -> str:

@@ -24,11 +24,11 @@ class Problem:
         return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
 
 
-class ProblemsFound(PluginError):
+class ProblemsError(PluginError):
     """Raised once with every problem of a run, so the build stops with all of them listed."""
 
     def __init__(self, problems: Iterable[Problem], what: str = "problem") -> None:
         self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field, p.message))
         count = len(self.problems)
         listing = "\n".join(f"  {p}" for p in self.problems)
-        super().__init__(f"{count} {what}{'' if count == 1 else 's'} found; nothing was published:\n{listing}")
+        super().__init__(f"{count} {what}{'' if count == 1 else 's'} found; fix and run again:\n{listing}")

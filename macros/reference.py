@@ -41,7 +41,9 @@ def _tables(title: str, model: type[BaseModel], seen: set[type[BaseModel]]) -> l
     rows = []
     nested: list[type[BaseModel]] = []
     for name, info in model.model_fields.items():
-        rows.append({"name": name, "type": _type_name(info.annotation), "required": info.is_required(), "description": info.description or ""})
+        rows.append(
+            {"name": name, "type": _type_name(info.annotation), "required": info.is_required(), "description": info.description or ""}
+        )
         for arg in typing.get_args(info.annotation) or (info.annotation,):
             inner = [a for a in (arg, *typing.get_args(arg)) if isinstance(a, type) and issubclass(a, BaseModel)]
             nested += [m for m in inner if m not in seen]
@@ -53,7 +55,8 @@ def _tables(title: str, model: type[BaseModel], seen: set[type[BaseModel]]) -> l
     return tables
 
 
-def data_reference() -> str:
+def data_reference(site: object) -> str:
+    """Every data file's fields (the same for every site and edition)."""
     tables = []
     for path, model in FILES:
         tables += _tables(path, model, {model})

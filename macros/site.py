@@ -14,8 +14,9 @@ import jinja2
 
 from .catalog import Catalog, load_catalog
 from .links import SiteLinks
-from .pages import PageInfo, scan_pages
-from .problems import Problem, ProblemsFound
+from .models.page import PageMeta
+from .pages import PageInfo, scan_pages, validate_pages
+from .problems import Problem, ProblemsError
 
 log = logging.getLogger("mkdocs.plugins.playbooks")
 
@@ -31,7 +32,7 @@ def today() -> dt.date:
 def edition_of(extra: dict[str, Any]) -> str:
     edition = extra.get("edition", "public")
     if edition not in EDITIONS:
-        raise ProblemsFound([Problem("mkdocs.yml", None, "extra.edition", f"got {edition!r}; expected one of: {', '.join(EDITIONS)}")])
+        raise ProblemsError([Problem("mkdocs.yml", None, "extra.edition", f"got {edition!r}; expected one of: {', '.join(EDITIONS)}")])
     return str(edition)
 
 
@@ -42,6 +43,7 @@ class Site:
     edition: str
     today: dt.date
     pages: dict[str, PageInfo]
+    metas: dict[str, PageMeta]  # checked front matter of every page
     catalog: Catalog  # already filtered for the edition
     links: SiteLinks
     current_page: str = ""
@@ -56,22 +58,24 @@ class Site:
         """Check all data and every page's Jinja syntax; raise once with every problem found."""
         root = config_file.parent
         edition = edition_of(extra)
-        pages = scan_pages(docs_dir)
         now = today()
-        catalog, problems = load_catalog(root, frozenset(pages), now)
+        pages, problems = scan_pages(docs_dir, root)
+        catalog, found = load_catalog(root, frozenset(pages), now)
+        problems += found
+        metas: dict[str, PageMeta] = {}
+        if catalog is not None:
+            metas, found = validate_pages(pages, catalog.context)
+            problems += found
         problems += jinja_syntax_problems(root, docs_dir, pages)
         if problems or catalog is None:
-            raise ProblemsFound(problems)
+            raise ProblemsError(problems)
         internal = edition == "internal"
         links = SiteLinks(pages, use_directory_urls, internal)
-        return cls(root, docs_dir, edition, now, pages, catalog.for_edition(internal), links)
-
-    def page_file(self) -> str:
-        return (self.docs_dir / self.current_page).relative_to(self.root).as_posix()
+        return cls(root, docs_dir, edition, now, pages, metas, catalog.for_edition(internal), links)
 
     def report(self, call: str, needle: str, message: str) -> str:
         """Record a bad macro call on the current page; the build fails at its end with all of them."""
-        problem = Problem(self.page_file(), self._line_of(needle), call, message)
+        problem = Problem(self.pages[self.current_page].shown, self._line_of(needle), call, message)
         self.problems.append(problem)
         log.error(str(problem))
         return ""
@@ -105,6 +109,5 @@ def jinja_syntax_problems(root: Path, docs_dir: Path, pages: dict[str, PageInfo]
         try:
             _syntax_checker.parse(text)
         except jinja2.TemplateSyntaxError as error:
-            shown = (docs_dir / path).relative_to(root).as_posix()
-            problems.append(Problem(shown, error.lineno, "", f"Jinja syntax error: {error.message}"))
+            problems.append(Problem(info.shown, error.lineno, "", f"Jinja syntax error: {error.message}"))
     return problems

@@ -37,7 +37,7 @@ def describe(detail: Any, model: type[BaseModel]) -> str:
         hint = f"did you mean {close[0]!r}? " if close else ""
         return f"is not a known field; {hint}allowed fields: {', '.join(allowed)}"
     if kind == "value_error":
-        return message.removeprefix("Value error, ")
+        return str(message).removeprefix("Value error, ")
     if kind == "model_type" and not loc:
         return f"expected a mapping of fields, got {type(value).__name__}"
     shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
@@ -75,8 +75,12 @@ def duplicates(document: YamlDocument, items: list[Any], loc: Loc, key: str, wha
         if value in seen:
             where = (*loc, index, key)
             problems.append(
-                Problem(document.path, document.line_of(where), format_loc(where),
-                        f"{value!r} is already used by {what} {format_loc((*loc, seen[value]))}; {key}s must be unique")
+                Problem(
+                    document.path,
+                    document.line_of(where),
+                    format_loc(where),
+                    f"{value!r} is already used by {what} {format_loc((*loc, seen[value]))}; {key}s must be unique",
+                )
             )
         else:
             seen[value] = index

@@ -33,39 +33,44 @@ def load_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Prob
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return None, [Problem(shown_as, None, "", f"cannot be read: {error}")]
+    return parse_yaml(text, shown_as)
+
+
+def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse YAML text that starts at line `first_line` of the file `shown_as`."""
+    offset = first_line - 1
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
-        line = mark.line + 1 if mark else None
+        line = mark.line + 1 + offset if mark else None
         column = f", column {mark.column + 1}" if mark else ""
         return None, [Problem(shown_as, line, "", f"is not valid YAML{column}: {error.problem}")]
     document = YamlDocument(shown_as, data)
     problems: list[Problem] = []
     if node is not None:
-        _record_lines(node, (), document, problems)
+        _record_lines(node, (), document, problems, offset)
     return document, problems
 
 
-def _record_lines(node: yaml.Node, loc: Loc, document: YamlDocument, problems: list[Problem]) -> None:
-    document.lines[loc] = node.start_mark.line + 1
+def _record_lines(node: yaml.Node, loc: Loc, document: YamlDocument, problems: list[Problem], offset: int) -> None:
+    document.lines[loc] = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = key_node.value
             if key in seen:
                 problems.append(
-                    Problem(document.path, key_node.start_mark.line + 1, format_loc((*loc, key)),
-                            "appears twice; keep one")
+                    Problem(document.path, key_node.start_mark.line + 1 + offset, format_loc((*loc, key)), "appears twice; keep one")
                 )
             seen.add(key)
-            _record_lines(value_node, (*loc, key), document, problems)
+            _record_lines(value_node, (*loc, key), document, problems, offset)
             # A missing or wrong value is best pointed at by its key's line.
-            document.lines[(*loc, key)] = key_node.start_mark.line + 1
+            document.lines[(*loc, key)] = key_node.start_mark.line + 1 + offset
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, (*loc, index), document, problems)
+            _record_lines(item, (*loc, index), document, problems, offset)
 
 
 def format_loc(loc: Loc) -> str:

@@ -13,9 +13,14 @@ SignOff = Literal["fto", "supervisor", "trainer", "self"]
 
 
 class Item(Strict):
-    id: Slug = Field(description="Stable id, unique in this checklist. Saved progress is keyed by it: keep it when you reword the text, and never reuse an old one.")
+    id: Slug = Field(
+        description="Stable id, unique in this checklist. Saved progress is keyed by it: "
+        "keep it when you reword the text, and never reuse an old one."
+    )
     text: Text = Field(description="What to do (inline Markdown).")
-    link: PageLink | None = Field(None, description="A page of this site with more detail, relative to docs/, such as `forums/plan-a-forum.md#invite`.")
+    link: PageLink | None = Field(
+        None, description="A page of this site with more detail, relative to docs/, such as `forums/plan-a-forum.md#invite`."
+    )
     due: Text | None = Field(None, description="When it should be done, such as `Day 1` or `Week 2`.")
     sign_off: SignOff | None = Field(None, description="Who signs it off: `fto`, `supervisor`, `trainer` or `self`.")
 

@@ -23,8 +23,12 @@ class Department(Strict):
     non_emergency_phone: Phone = Field(description="Non-emergency number, shown on every partner card.")
     website: WebUrl | None = Field(None, description="The department's website (http or https).")
     phone_region: str = Field("US", pattern=r"^[A-Z]{2}$", description="Two-letter country code used to read phone numbers.")
-    contact_staleness_months: int = Field(12, ge=1, le=60, description="Partner entries verified longer ago than this are flagged as stale.")
-    default_review_every: ReviewInterval = Field(description="How often a play is reviewed unless its front matter says otherwise, such as `12 months`.")
+    contact_staleness_months: int = Field(
+        12, ge=1, le=60, description="Partner entries verified longer ago than this are flagged as stale."
+    )
+    default_review_every: ReviewInterval = Field(
+        description="How often a play is reviewed unless its front matter says otherwise, such as `12 months`."
+    )
     districts: list[Named] = Field(min_length=1, description="Districts or areas partners can serve.")
     partner_categories: list[Named] = Field(min_length=1, description="The allowed partner categories.")
     tags: list[Text] = Field(min_length=1, description="The allowed tags, for partners and plays.")

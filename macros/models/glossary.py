@@ -9,7 +9,9 @@ from .common import Strict, Text
 
 class Term(Strict):
     term: Text = Field(description="The term, spelled out.")
-    abbr: str | None = Field(None, pattern=r"^[A-Za-z0-9&.\-]{2,12}$", description="Its abbreviation, such as `FTO`. Every page then explains it on hover.")
+    abbr: str | None = Field(
+        None, pattern=r"^[A-Za-z0-9&.\-]{2,12}$", description="Its abbreviation, such as `FTO`. Every page then explains it on hover."
+    )
     definition: Text = Field(description="A plain-English definition in one or two sentences.")
 
 

@@ -14,19 +14,19 @@ _PATTERN = re.compile(r"^\s*(\d+)\s*(day|week|month|year)s?\s*$", re.IGNORECASE)
 
 
 class Interval(NamedTuple):
-    count: int
+    number: int
     unit: str  # one of UNITS
 
     def __str__(self) -> str:
-        return f"{self.count} {self.unit}{'' if self.count == 1 else 's'}"
+        return f"{self.number} {self.unit}{'' if self.number == 1 else 's'}"
 
     def after(self, start: dt.date) -> dt.date:
         """The date one interval after `start`; month ends clamp (31 Jan + 1 month = 28 or 29 Feb)."""
         if self.unit == "day":
-            return start + dt.timedelta(days=self.count)
+            return start + dt.timedelta(days=self.number)
         if self.unit == "week":
-            return start + dt.timedelta(weeks=self.count)
-        months = self.count * (12 if self.unit == "year" else 1)
+            return start + dt.timedelta(weeks=self.number)
+        months = self.number * (12 if self.unit == "year" else 1)
         index = start.month - 1 + months
         year, month = start.year + index // 12, index % 12 + 1
         return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))

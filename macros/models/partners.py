@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from .interval import Interval
 from .common import Category, District, Email, PastDate, Phone, Slug, Strict, Tag, Text, WebUrl
+from .interval import Interval
 
 Visibility = Literal["public", "internal"]
 

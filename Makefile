@@ -1,0 +1,46 @@
+# One command per task. Each target sets up what it needs (a .venv with pinned requirements).
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+serve: $(VENV)/.runtime ## Preview the site with live reload at http://127.0.0.1:8000
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.runtime ## Build the public edition into site/
+	$(PY) -m mkdocs build --strict
+
+build-internal: $(VENV)/.runtime ## Build the internal (staff) edition into site-internal/
+	$(PY) -m mkdocs build --strict --config-file mkdocs.internal.yml
+
+check: $(VENV)/.runtime ## Check data, front matter and macro calls in seconds (no site build)
+	$(PY) -m macros.check
+
+lint: $(VENV)/.dev ## Lint, format check and type check the Python code
+	$(VENV)/bin/ruff check macros tests scripts
+	$(VENV)/bin/ruff format --check macros tests scripts
+	$(VENV)/bin/mypy
+
+browser: $(VENV)/.dev ## Make sure a Chromium is available for the browser tests
+	@$(PY) scripts/ensure_chromium.py
+
+test: $(VENV)/.dev browser ## Run every check and test (lint, data check, pytest with a real browser)
+	$(MAKE) --no-print-directory lint check
+	$(PY) -m pytest
+
+.PHONY: help serve build build-internal check lint browser test

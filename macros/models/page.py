@@ -1,0 +1,64 @@
+"""Front matter of pages under docs/. Plays (`type: play`) carry owner and review fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import ConfigDict, Field, model_validator
+
+from .common import OwnerId, PastDate, Strict, Tag, Text
+from .interval import ReviewInterval
+
+
+class PageMeta(Strict):
+    # Front matter is read-only input; unknown keys are typos, but Material's own keys are allowed.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: Text | None = Field(None, description="The page title (otherwise the first heading).")
+    description: Text | None = Field(None, description="One sentence for search results and link previews.")
+    type: Literal["play"] | None = Field(
+        None, description="`play` for a play: it must then follow the play template and have an owner and review date."
+    )
+    audience: Literal["public", "internal"] = Field("public", description="`internal` pages appear only in the internal edition.")
+    tags: list[Tag] = Field(default_factory=list, description="Tags from department.yml.")
+    owner: OwnerId | None = Field(None, description="The team that keeps the page current, an owner id from department.yml.")
+    last_reviewed: PastDate | None = Field(None, description="When the owner last checked the whole page (YYYY-MM-DD).")
+    review_every: ReviewInterval | None = Field(
+        None, description="How often to review, such as `6 months`; defaults to department.yml `default_review_every`."
+    )
+    # Material for MkDocs and mkdocs-macros keys, passed through as they are.
+    hide: list[str] | None = None
+    search: dict[str, Any] | None = None
+    template: str | None = None
+    icon: str | None = None
+    status: str | None = None
+    subtitle: str | None = None
+    render_macros: bool | None = None
+    date: Any = None
+    authors: list[str] | None = None
+    categories: list[str] | None = None
+    slug: str | None = None
+    readtime: int | None = None
+    draft: bool | None = None
+    pin: bool | None = None
+    links: list[Any] | None = None
+
+    @model_validator(mode="after")
+    def _plays_are_owned(self) -> PageMeta:
+        if self.type == "play":
+            missing = [name for name in ("title", "description", "owner", "last_reviewed") if getattr(self, name) is None]
+            if not self.tags:
+                missing.append("tags")
+            if missing:
+                raise ValueError(f"a play needs {', '.join(missing)} in its front matter")
+        return self
+
+    @property
+    def is_play(self) -> bool:
+        return self.type == "play"
+
+    def next_review(self, default: Any) -> dt.date | None:
+        if self.last_reviewed is None:
+            return None
+        return (self.review_every or default).after(self.last_reviewed)

@@ -1,0 +1,111 @@
+"""Building sites, serving them on 127.0.0.1 and scanning their output, for the tests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("docs", "data", "macros", "overrides", "mkdocs.yml", "mkdocs.internal.yml")
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str  # stdout and stderr together
+    site: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+def build(project: Path, site: Path, config: str = "mkdocs.yml", today: str | None = None, strict: bool = True) -> Build:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if today:
+        env["PLAYBOOKS_TODAY"] = today
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / config), "-d", str(site)]
+    if strict:
+        command.append("--strict")
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def copy_project(destination: Path) -> Path:
+    """A private copy of the project to change in a test (no git history: dates are left out)."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def output_files(site: Path) -> Iterator[Path]:
+    return (path for path in sorted(site.rglob("*")) if path.is_file())
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 at a free port; stopped when the block ends."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+
+
+def chromium_executable() -> str | None:
+    """Playwright's own browser when it is installed, otherwise the system Chromium."""
+    override = os.environ.get("CHROMIUM_PATH")
+    if override:
+        return override
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        if Path(playwright.chromium.executable_path).exists():
+            return None
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise RuntimeError("No Chromium found: run `make test` (it installs Debian's chromium) or set CHROMIUM_PATH")
