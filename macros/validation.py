@@ -37,11 +37,13 @@ def describe(detail: Any, model: type[BaseModel]) -> str:
         hint = f"did you mean {close[0]!r}? " if close else ""
         return f"is not a known field; {hint}allowed fields: {', '.join(allowed)}"
     if kind == "value_error":
-        return str(message).removeprefix("Value error, ")
+        message = str(message).removeprefix("Value error, ")
+        # Our own messages quote the value; library ones (email-validator) may not.
+        return message if repr(value) in message or str(value) in message else f"got {value!r}; {message}"
     if kind == "model_type" and not loc:
         return f"expected a mapping of fields, got {type(value).__name__}"
     shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
-    return f"got {shown}; expected: {message[0].lower()}{message[1:]}"
+    return f"got {shown}; expected: {message}"
 
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> set[str]:
@@ -57,10 +59,11 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> set[str]:
 
 
 def _inner_model(annotation: Any) -> Any:
-    for arg in (annotation, *typing.get_args(annotation)):
-        if isinstance(arg, type) and issubclass(arg, BaseModel):
-            return arg
-        inner = _inner_model(arg) if typing.get_args(arg) else None
+    """The model inside an annotation such as `list[Contact]` or `Contact | None`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        inner = _inner_model(arg)
         if inner is not None:
             return inner
     return None

@@ -13,6 +13,16 @@ from .problems import Problem
 Loc = tuple[str | int, ...]
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text, so the models check them and can say which line is wrong."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass
 class YamlDocument:
     path: str  # as shown to trainers, relative to the project
@@ -40,8 +50,8 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[YamlDocum
     """Parse YAML text that starts at line `first_line` of the file `shown_as`."""
     offset = first_line - 1
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 + offset if mark else None

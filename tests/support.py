@@ -30,13 +30,12 @@ class Build:
         return self.returncode == 0
 
 
-def build(project: Path, site: Path, config: str = "mkdocs.yml", today: str | None = None, strict: bool = True) -> Build:
+def build(project: Path, site: Path, config: str = "mkdocs.yml", today: str | None = None) -> Build:
+    """A strict build. Never --quiet: it hides warnings, and then --strict does not count them."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if today:
         env["PLAYBOOKS_TODAY"] = today
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / config), "-d", str(site)]
-    if strict:
-        command.append("--strict")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(site)]
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
     return Build(result.returncode, result.stdout + result.stderr, site)
 

@@ -96,14 +96,7 @@ def _not_future(value: dt.date, info: ValidationInfo) -> dt.date:
     return value
 
 
-def _real_date(value: Any) -> Any:
-    # YAML gives datetimes for timestamps; a date is what trainers mean.
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value
-
-
-PastDate = Annotated[dt.date, BeforeValidator(_real_date), AfterValidator(_not_future)]
+PastDate = Annotated[dt.date, AfterValidator(_not_future)]
 
 
 def _page(value: str, info: ValidationInfo) -> str:

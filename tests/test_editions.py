@@ -1,0 +1,75 @@
+"""Public and internal editions from one source: nothing internal reaches any file of a public build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from support import Build, build, copy_project, output_files
+
+PAGE_MARKER = "ZQX-INTERNAL-PAGE-7F3A"
+TITLE_MARKER = "ZQX Escalation Roster 7F3A"
+CONTACT_MARKER = "Zqx Hiddencontact"
+CONTACT_PHONE = "(217) 555-0187"
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build]:
+    project = copy_project(tmp_path_factory.mktemp("editions") / "project")
+    docs = project / "docs"
+    (docs / "internal" / "zqx-roster.md").write_text(
+        f"---\ntitle: {TITLE_MARKER}\naudience: internal\ntags: [Partners]\n---\n\nStaff only. {PAGE_MARKER} call the duty sergeant.\n"
+    )
+    public_page = docs / "forums" / "index.md"
+    public_page.write_text(public_page.read_text() + "\n\nWhen a forum turns unsafe, use the [duty roster](../internal/zqx-roster.md).\n")
+    partners = project / "data" / "partners.yml"
+    text = partners.read_text()
+    first_contacts = text.index("    contacts:\n") + len("    contacts:\n")
+    secret = f'      - name: {CONTACT_MARKER}\n        role: Night manager\n        phone: "{CONTACT_PHONE}"\n        visibility: internal\n'
+    partners.write_text(text[:first_contacts] + secret + text[first_contacts:])
+    public = build(project, tmp_path_factory.mktemp("public-edition") / "site")
+    internal = build(project, tmp_path_factory.mktemp("internal-edition") / "site", config="mkdocs.internal.yml")
+    assert public.ok, public.output
+    assert internal.ok, internal.output
+    return public, internal
+
+
+def leaks(site: Path) -> list[str]:
+    found = []
+    for path in output_files(site):
+        text = path.read_bytes().decode("utf-8", errors="ignore")
+        for marker in (PAGE_MARKER, TITLE_MARKER, CONTACT_MARKER, CONTACT_PHONE, "zqx-roster"):
+            if marker in text:
+                found.append(f"{path.relative_to(site)}: {marker}")
+    return found
+
+
+def test_public_build_has_no_internal_string_in_any_file(editions: tuple[Build, Build]) -> None:
+    public, _ = editions
+    scanned = list(output_files(public.site))
+    names = {p.relative_to(public.site).as_posix() for p in scanned}
+    assert {"index.html", "404.html", "sitemap.xml", "search/search_index.json"} <= names
+    assert leaks(public.site) == []
+
+
+def test_public_build_has_none_of_the_shipped_internal_pages(editions: tuple[Build, Build]) -> None:
+    public, _ = editions
+    assert not (public.site / "internal").exists()
+    assert "Staff only: do not share" not in (public.site / "search" / "search_index.json").read_text()
+
+
+def test_internal_build_has_them(editions: tuple[Build, Build]) -> None:
+    _, internal = editions
+    found = leaks(internal.site)
+    for marker in (PAGE_MARKER, TITLE_MARKER, CONTACT_MARKER):
+        assert any(marker in f for f in found), marker
+    assert (internal.site / "internal" / "zqx-roster" / "index.html").exists()
+
+
+def test_public_link_to_internal_page_becomes_a_neutral_note(editions: tuple[Build, Build]) -> None:
+    public, internal = editions
+    public_html = (public.site / "forums" / "index.html").read_text()
+    assert "When a forum turns unsafe, use the <em class=\"ep-internal-ref\">a staff-only page</em>" in public_html
+    internal_html = (internal.site / "forums" / "index.html").read_text()
+    assert 'href="../internal/zqx-roster/"' in internal_html

@@ -1,0 +1,161 @@
+"""The macros' output: structure, escaping by construction, and errors that name the page and suggest fixes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros import checklists, glossary, partners
+from macros.site import Site
+from support import copy_project
+
+HOSTILE = "<script>alert(1)</script> Smith & Sons | Repairs *now*"
+
+
+def load(project: Path, edition: str = "public") -> Site:
+    return Site.load(project / "mkdocs.yml", project / "docs", {"edition": edition}, use_directory_urls=True)
+
+
+@pytest.fixture(scope="module")
+def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped project with one partner renamed to a hostile string."""
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    path = project / "data" / "partners.yml"
+    text = path.read_text()
+    name = re.search(r"^    name: (.+)$", text, re.MULTILINE)
+    assert name
+    path.write_text(text.replace(name.group(0), f"    name: '{HOSTILE}'", 1))
+    return project
+
+
+@pytest.fixture(scope="module")
+def site(hostile_project: Path) -> Site:
+    loaded = load(hostile_project)
+    loaded.current_page = "partners/index.md"
+    return loaded
+
+
+def test_checklist_structure(site: Site) -> None:
+    checklist = next(iter(site.catalog.checklists.values()))
+    html = BeautifulSoup(checklists.checklist(site, checklist.id), "html.parser")
+    root = html.select_one(f"div.ep-checklist[data-checklist='{checklist.id}']")
+    assert root is not None
+    items = root.select("li[data-item]")
+    assert [li["data-item"] for li in items] == [item.id for item in checklist.all_items]
+    for li in items:
+        box = li.select_one("input[type=checkbox]")
+        assert box is not None and box.get("id")
+        label = li.select_one(f"label[for='{box['id']}']")
+        assert label is not None and label.get_text(strip=True), "every checkbox needs an accessible name"
+    ids = [tag["id"] for tag in html.select("[id]")]
+    assert len(ids) == len(set(ids))
+
+
+def test_checklist_item_links_resolve_relative_to_the_page(site: Site) -> None:
+    with_link = next(c for c in site.catalog.checklists.values() if any(i.link for i in c.all_items))
+    item = next(i for i in with_link.all_items if i.link)
+    assert item.link is not None
+    site.current_page = "onboarding/week-1.md"
+    html = BeautifulSoup(checklists.checklist(site, with_link.id), "html.parser")
+    link = html.select_one(f"li[data-item='{item.id}'] a")
+    assert link is not None
+    path, _, anchor = item.link.partition("#")
+    expected = "../../" + re.sub(r"(index)?\.md$", "", path).rstrip("/") + "/"
+    assert link["href"].split("#")[0].replace("//", "/") == expected.replace("//", "/")
+
+
+def test_hostile_partner_name_is_escaped_everywhere(site: Site) -> None:
+    hostile = next(p for p in site.catalog.partners.values() if p.name == HOSTILE)
+    outputs = {
+        "card": partners.partner(site, hostile.id),
+        "table": partners.partner_table(site, category=hostile.category),
+    }
+    for where, html in outputs.items():
+        assert "<script>" not in html, where
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; Smith &amp; Sons | Repairs *now*" in html, where
+        soup = BeautifulSoup(html, "html.parser")
+        assert soup.find("script") is None, where
+    table = BeautifulSoup(outputs["table"], "html.parser")
+    widths = {len(row.find_all(["td", "th"])) for row in table.select("tr")}
+    assert widths == {5}, "a | in a name must not add table cells"
+
+
+def test_directory_headings_escape_markdown(site: Site) -> None:
+    markdown = partners.partner_directory(site)
+    heading = next(line for line in markdown.splitlines() if "Smith" in line and line.startswith("### "))
+    assert "<script>" not in heading and "&lt;script&gt;" in heading
+    assert heading.endswith("{#partner-" + next(p.id for p in site.catalog.partners.values() if p.name == HOSTILE) + "}")
+
+
+def test_partner_table_filters(site: Site) -> None:
+    html = BeautifulSoup(partners.partner_table(site, tag="Youth"), "html.parser")
+    names = [a.get_text() for a in html.select("tbody th a")]
+    expected = [p.name for p in site.catalog.partners.values() if "Youth" in p.tags]
+    assert names == expected and names
+    combined = BeautifulSoup(partners.partner_table(site, category="youth", district="riverside"), "html.parser")
+    assert [a.get_text() for a in combined.select("tbody th a")] == [
+        p.name for p in site.catalog.partners.values() if p.category == "youth" and "riverside" in p.districts
+    ]
+
+
+def test_partner_table_links_to_the_directory_entry(site: Site) -> None:
+    site.current_page = "partners/map-your-partners.md"
+    html = BeautifulSoup(partners.partner_table(site, category="youth"), "html.parser")
+    first = html.select_one("tbody th a")
+    assert first is not None and re.fullmatch(r"\.\./\.\./directory/#partner-[a-z0-9-]+", first["href"])
+
+
+def test_phone_and_email_links(site: Site) -> None:
+    partner = next(iter(site.catalog.partners.values()))
+    html = BeautifulSoup(partners.partner(site, partner.id), "html.parser")
+    tel = html.select_one("a[href^='tel:']")
+    assert tel is not None and tel["href"] == f"tel:{partner.phone.e164}" and tel.get_text() == partner.phone.national
+    if partner.email:
+        assert html.select_one(f"a[href='mailto:{partner.email}']") is not None
+
+
+def test_stale_partners_are_flagged(site: Site) -> None:
+    stale = [p for p in site.catalog.partners.values() if p.is_stale(site.today, site.catalog.department.contact_staleness_months)]
+    fresh = [p for p in site.catalog.partners.values() if p not in stale]
+    assert stale and fresh
+    assert "ep-stale" in partners.partner(site, stale[0].id)
+    assert "ep-stale" not in partners.partner(site, fresh[0].id)
+
+
+def test_public_edition_holds_no_internal_contact(hostile_project: Path) -> None:
+    public, internal = load(hostile_project, "public"), load(hostile_project, "internal")
+    assert all(c.visibility == "public" for p in public.catalog.partners.values() for c in p.contacts)
+    assert any(c.visibility == "internal" for p in internal.catalog.partners.values() for c in p.contacts)
+    with_internal = next(p for p in internal.catalog.partners.values() if any(c.visibility == "internal" for c in p.contacts))
+    secret = next(c for c in with_internal.contacts if c.visibility == "internal")
+    public.current_page = internal.current_page = "directory/index.md"
+    assert secret.name not in partners.partner(public, with_internal.id)
+    assert secret.name in partners.partner(internal, with_internal.id)
+
+
+def test_unknown_ids_name_the_page_and_suggest(site: Site) -> None:
+    site.problems.clear()
+    site.current_page = "partners/index.md"
+    known = next(iter(site.catalog.checklists))
+    assert checklists.checklist(site, known[:-1]) == ""
+    assert partners.partner(site, "riverton-crisis-lin") == ""
+    messages = [str(p) for p in site.problems]
+    assert messages[0].startswith(f"docs/partners/index.md checklist('{known[:-1]}'): unknown checklist id '{known[:-1]}'; did you mean '{known}'")
+    assert "unknown partner id 'riverton-crisis-lin'; did you mean 'riverton-crisis-line'" in messages[1]
+    site.problems.clear()
+
+
+def test_unknown_filter_values_list_the_allowed_ones(site: Site) -> None:
+    site.problems.clear()
+    assert partners.partner_table(site, category="food", district="Downtown") == ""
+    (problem,) = site.problems
+    assert "unknown category 'food'" in problem.message and "known: faith, food-housing" in problem.message
+    assert "unknown district 'Downtown'; did you mean 'downtown'?" in problem.message
+    site.problems.clear()
+
+
+def test_glossary_abbreviations_are_appended(site: Site) -> None:
+    assert "*[FTO]: Field training officer" in glossary.abbreviations(site)
