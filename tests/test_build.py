@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from support import ROOT, Build, build, copy_project, output_files
 
 EDIT_BASE = "https://github.com/riverton-pd/engagement-playbooks/edit/main/docs/"
@@ -39,7 +38,12 @@ def test_every_public_page_is_built(public_site: Build) -> None:
 def test_navigation_lists_the_sections(public_site: Build) -> None:
     soup = BeautifulSoup((public_site.site / "index.html").read_text(), "html.parser")
     nav = " ".join(a.get_text(" ", strip=True) for a in soup.select("nav.md-nav--primary a, nav.md-nav--primary label"))
-    for section in ("Trust-building in everyday contact", "Community forums and listening sessions", "Partner collaboration", "Feedback and measuring trust"):
+    for section in (
+        "Trust-building in everyday contact",
+        "Community forums and listening sessions",
+        "Partner collaboration",
+        "Feedback and measuring trust",
+    ):
         assert section in nav
 
 
@@ -125,7 +129,10 @@ def test_unknown_checklist_fails_the_build_naming_page_and_line(project: Path, t
     path.write_text("\n".join([*lines, "", '{{ checklist("forum-plannin") }}', ""]))
     result = build(project, tmp_path / "site")
     assert not result.ok
-    assert f"docs/forums/index.md:{len(lines) + 2} checklist('forum-plannin'): unknown checklist id 'forum-plannin'; did you mean 'forum-planning'" in result.output
+    assert (
+        f"docs/forums/index.md:{len(lines) + 2} checklist('forum-plannin'): unknown checklist id 'forum-plannin'; did you mean 'forum-planning'"
+        in result.output
+    )
 
 
 def test_checkout_without_history_builds_with_a_note(project: Path, tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from support import Build, build, copy_project, output_files
 
 PAGE_MARKER = "ZQX-INTERNAL-PAGE-7F3A"
@@ -26,7 +25,9 @@ def editions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build]:
     partners = project / "data" / "partners.yml"
     text = partners.read_text()
     first_contacts = text.index("    contacts:\n") + len("    contacts:\n")
-    secret = f'      - name: {CONTACT_MARKER}\n        role: Night manager\n        phone: "{CONTACT_PHONE}"\n        visibility: internal\n'
+    secret = (
+        f'      - name: {CONTACT_MARKER}\n        role: Night manager\n        phone: "{CONTACT_PHONE}"\n        visibility: internal\n'
+    )
     partners.write_text(text[:first_contacts] + secret + text[first_contacts:])
     public = build(project, tmp_path_factory.mktemp("public-edition") / "site")
     internal = build(project, tmp_path_factory.mktemp("internal-edition") / "site", config="mkdocs.internal.yml")
@@ -70,6 +71,6 @@ def test_internal_build_has_them(editions: tuple[Build, Build]) -> None:
 def test_public_link_to_internal_page_becomes_a_neutral_note(editions: tuple[Build, Build]) -> None:
     public, internal = editions
     public_html = (public.site / "forums" / "index.html").read_text()
-    assert "When a forum turns unsafe, use the <em class=\"ep-internal-ref\">a staff-only page</em>" in public_html
+    assert 'When a forum turns unsafe, use the <em class="ep-internal-ref">a staff-only page</em>' in public_html
     internal_html = (internal.site / "forums" / "index.html").read_text()
     assert 'href="../internal/zqx-roster/"' in internal_html

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from support import copy_project
 
 from macros import checklists, glossary, partners
 from macros.site import Site
-from support import copy_project
 
 HOSTILE = "<script>alert(1)</script> Smith & Sons | Repairs *now*"
 
@@ -143,7 +143,9 @@ def test_unknown_ids_name_the_page_and_suggest(site: Site) -> None:
     assert checklists.checklist(site, known[:-1]) == ""
     assert partners.partner(site, "riverton-crisis-lin") == ""
     messages = [str(p) for p in site.problems]
-    assert messages[0].startswith(f"docs/partners/index.md checklist('{known[:-1]}'): unknown checklist id '{known[:-1]}'; did you mean '{known}'")
+    assert messages[0].startswith(
+        f"docs/partners/index.md checklist('{known[:-1]}'): unknown checklist id '{known[:-1]}'; did you mean '{known}'"
+    )
     assert "unknown partner id 'riverton-crisis-lin'; did you mean 'riverton-crisis-line'" in messages[1]
     site.problems.clear()
 
