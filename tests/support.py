@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -50,6 +51,12 @@ def copy_project(destination: Path) -> Path:
         elif source.exists():
             shutil.copy2(source, destination / part)
     return destination
+
+
+def site_url(page: str) -> str:
+    """forums/plan-a-forum.md -> forums/plan-a-forum/ ; forums/index.md -> forums/ (directory URLs)."""
+    without_index = re.sub(r"(^|/)index\.md$", r"\1", page)
+    return without_index.removesuffix(".md") + "/" if without_index.endswith(".md") else without_index
 
 
 def output_files(site: Path) -> Iterator[Path]:

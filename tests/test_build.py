@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from support import ROOT, Build, build, copy_project, output_files
+from support import ROOT, Build, build, copy_project, output_files, site_url
 
 EDIT_BASE = "https://github.com/riverton-pd/engagement-playbooks/edit/main/docs/"
 
@@ -26,8 +26,7 @@ def public_pages() -> list[str]:
 
 
 def html_of(site: Path, page: str) -> Path:
-    stem = re.sub(r"(^|/)index\.md$", r"\1", page).removesuffix(".md")
-    return site / stem / "index.html" if stem and not stem.endswith("/") else site / stem / "index.html"
+    return site / site_url(page) / "index.html"
 
 
 def test_every_public_page_is_built(public_site: Build) -> None:
