@@ -1,8 +1,11 @@
 """`make check`: check all data, front matter and macro calls in seconds, without building the site.
 
-    python -m macros.check [--config mkdocs.yml]
+    python -m macros.check [--config mkdocs.yml] [--fail-overdue]
 
 Prints every problem (file:line field: message) and exits 1 if there is any.
+Pages whose review is overdue or due within 30 days are printed as warnings and do not fail
+the check, unless --fail-overdue is given: then overdue reviews are problems too (for a
+department's CI that wants a late review to block publishing).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from . import MACROS
+from . import MACROS, reviews
 from .problems import Problem, ProblemsError
 from .site import Site
 
@@ -50,7 +53,7 @@ def render_problems(site: Site) -> list[Problem]:
     for path, info in site.pages.items():
         if info.meta.get("render_macros") is False:
             continue
-        text = (site.docs_dir / path).read_text(encoding="utf-8")
+        text = info.text
         if not _MACRO_HINT.search(text):
             continue
         site.current_page = path
@@ -71,15 +74,24 @@ def _bound(site: Site, function: Any) -> Any:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs config of the edition to check")
+    parser.add_argument("--fail-overdue", action="store_true", help="treat overdue reviews as problems, not warnings")
     args = parser.parse_args(argv)
     config_file = args.config.resolve()
     config = _config(config_file)
     docs_dir = (config_file.parent / config.get("docs_dir", "docs")).resolve()
+    warnings: list[Problem] = []
     try:
         site = Site.load(config_file, docs_dir, config.get("extra") or {}, config.get("use_directory_urls", True))
         problems = render_problems(site)
+        overdue, due_soon = reviews.review_warnings(site)
+        problems += overdue if args.fail_overdue else []
+        warnings = due_soon if args.fail_overdue else overdue + due_soon
     except ProblemsError as error:
         problems = error.problems
+    if warnings:
+        count = len(warnings)
+        listing = "\n".join(f"  {w}" for w in warnings)
+        print(f"{count} review warning{'' if count == 1 else 's'} (not failures; the owner should review these pages soon):\n{listing}", file=sys.stderr)
     if problems:
         print(ProblemsError(problems), file=sys.stderr)
         return 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .rendering import render
 from .site import Site
 from .suggest import unknown
@@ -27,12 +29,9 @@ def onboarding_progress(site: Site) -> str:
 
 
 def _pages_showing_checklists(site: Site) -> dict[str, str]:
-    import re
-
     found: dict[str, str] = {}
     call = re.compile(r"""checklist\(\s*["']([a-z0-9-]+)["']""")
-    for path in site.pages:
-        text = (site.docs_dir / path).read_text(encoding="utf-8")
-        for checklist_id in call.findall(text):
+    for path, page in site.pages.items():
+        for checklist_id in call.findall(page.text):
             found.setdefault(checklist_id, path)
     return found

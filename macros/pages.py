@@ -20,6 +20,7 @@ class PageInfo:
     path: str  # relative to docs/, with forward slashes
     shown: str  # as error messages name it, such as docs/forums/index.md
     meta: dict[str, Any]
+    text: str  # the whole file, read once per build
     front_matter: YamlDocument | None  # with line numbers, for error messages
 
     @property
@@ -36,13 +37,14 @@ def scan_pages(docs_dir: Path, root: Path) -> tuple[dict[str, PageInfo], list[Pr
         if any(part.startswith(".") for part in relative.split("/")):
             continue
         shown = file.relative_to(root).as_posix() if file.is_relative_to(root) else relative
-        match = YAML_RE.match(file.read_text(encoding="utf-8"))
+        text = file.read_text(encoding="utf-8")
+        match = YAML_RE.match(text)
         document = None
         if match:
             document, found = parse_yaml(match.group(1), shown, first_line=2)
             problems += found
         meta = document.data if document is not None and isinstance(document.data, dict) else {}
-        pages[relative] = PageInfo(relative, shown, meta, document)
+        pages[relative] = PageInfo(relative, shown, meta, text, document)
     return pages, problems
 
 

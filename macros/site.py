@@ -66,7 +66,7 @@ class Site:
         if catalog is not None:
             metas, found = validate_pages(pages, catalog.context)
             problems += found
-        problems += jinja_syntax_problems(root, docs_dir, pages)
+        problems += jinja_syntax_problems(pages)
         if problems or catalog is None:
             raise ProblemsError(problems)
         internal = edition == "internal"
@@ -81,11 +81,8 @@ class Site:
         return ""
 
     def _line_of(self, needle: str) -> int | None:
-        try:
-            text = (self.docs_dir / self.current_page).read_text(encoding="utf-8")
-        except OSError:
-            return None
-        for number, line in enumerate(text.splitlines(), start=1):
+        page = self.pages.get(self.current_page)
+        for number, line in enumerate(page.text.splitlines() if page else [], start=1):
             if needle in line:
                 return number
         return None
@@ -97,17 +94,16 @@ class Site:
 _syntax_checker = jinja2.Environment()
 
 
-def jinja_syntax_problems(root: Path, docs_dir: Path, pages: dict[str, PageInfo]) -> list[Problem]:
+def jinja_syntax_problems(pages: dict[str, PageInfo]) -> list[Problem]:
     """Jinja syntax errors of every page at once (the macros plugin would stop at the first)."""
     problems = []
     for path, info in pages.items():
         if info.meta.get("render_macros") is False:
             continue
-        text = (docs_dir / path).read_text(encoding="utf-8")
-        if not re.search(r"\{[{%#]", text):
+        if not re.search(r"\{[{%#]", info.text):
             continue
         try:
-            _syntax_checker.parse(text)
+            _syntax_checker.parse(info.text)
         except jinja2.TemplateSyntaxError as error:
             problems.append(Problem(info.shown, error.lineno, "", f"Jinja syntax error: {error.message}"))
     return problems
