@@ -97,7 +97,7 @@ _syntax_checker = jinja2.Environment()
 def jinja_syntax_problems(pages: dict[str, PageInfo]) -> list[Problem]:
     """Jinja syntax errors of every page at once (the macros plugin would stop at the first)."""
     problems = []
-    for path, info in pages.items():
+    for info in pages.values():
         if info.meta.get("render_macros") is False:
             continue
         if not re.search(r"\{[{%#]", info.text):
