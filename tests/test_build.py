@@ -90,7 +90,7 @@ def test_broken_link_fails_naming_page_and_link(project: Path, tmp_path: Path) -
     page.write_text(page.read_text() + "\n\nSee [the old guide](old-guide.md).\n")
     result = build(project, tmp_path / "site")
     assert not result.ok
-    assert "Doc file 'forums/index.md' contains a link 'old-guide.md', but the target is not found" in result.output
+    assert "Doc file 'forums/index.md' contains a link 'old-guide.md', but the target 'forums/old-guide.md' is not found" in result.output
 
 
 def test_broken_anchor_fails(project: Path, tmp_path: Path) -> None:
