@@ -31,6 +31,10 @@ build-internal: $(VENV)/.runtime ## Build the internal (staff) edition into site
 check: $(VENV)/.runtime ## Check data, front matter and macro calls in seconds (no site build)
 	$(PY) -m macros.check
 
+# TITLE, SECTION, OWNER and TAG come from the command line (make exports them); "$$TITLE" keeps quotes in titles safe.
+new-play: $(VENV)/.runtime ## Start a new play: make new-play TITLE="Hold a coffee with a cop" SECTION=everyday-contact
+	$(PY) -m scripts.new_play --title "$$TITLE" --section "$$SECTION" --owner "$$OWNER" --tag "$$TAG"
+
 lint: $(VENV)/.dev ## Lint, format check and type check the Python code
 	$(VENV)/bin/ruff check macros tests scripts
 	$(VENV)/bin/ruff format --check macros tests scripts
@@ -39,8 +43,26 @@ lint: $(VENV)/.dev ## Lint, format check and type check the Python code
 browser: $(VENV)/.dev ## Make sure a Chromium is available for the browser tests
 	@$(PY) scripts/ensure_chromium.py
 
+readability: $(VENV)/.dev ## Print the Flesch-Kincaid grade of every play, and the average, as a Markdown table
+	$(PY) -m macros.readability
+
+# Print and offline editions: public unless EDITION=internal (staff only: never publish those files).
+EDITION ?= public
+ifeq ($(filter $(EDITION),public internal),)
+$(error EDITION must be public or internal, not "$(EDITION)")
+endif
+SUFFIX := $(if $(filter internal,$(EDITION)),-internal,)
+
+build-offline: $(VENV)/.runtime ## Zip the site to use from disk, search included: dist/engagement-playbooks-offline.zip (EDITION=internal)
+	PLAYBOOKS_OFFLINE_BASE=$(if $(SUFFIX),mkdocs.internal.yml,mkdocs.yml) $(PY) -m mkdocs build --strict --config-file mkdocs.offline.yml
+	$(PY) scripts/offline_zip.py site-offline dist/engagement-playbooks-offline$(SUFFIX).zip
+
+pdf: $(VENV)/.dev browser ## Save the print edition (cover, contents, every page) as dist/playbooks.pdf (EDITION=internal)
+	$(PY) -m mkdocs build --strict --config-file mkdocs$(if $(SUFFIX),.internal,).yml --site-dir site$(SUFFIX)
+	$(PY) scripts/print_pdf.py site$(SUFFIX) dist/playbooks$(SUFFIX).pdf
+
 test: $(VENV)/.dev browser ## Run every check and test (lint, data check, pytest with a real browser)
 	$(MAKE) --no-print-directory lint check
 	$(PY) -m pytest
 
-.PHONY: help serve build build-internal check lint browser test
+.PHONY: help serve build build-internal check lint browser test readability new-play build-offline pdf

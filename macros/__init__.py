@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import checklists, glossary, partners, reference
+from . import checklists, feed, glossary, partners, reference, reviews
 from .problems import ProblemsError
 from .site import Site
 
@@ -26,6 +26,7 @@ MACROS: dict[str, Callable[..., str]] = {
     "partner_directory": partners.partner_directory,
     "glossary": glossary.glossary,
     "data_reference": reference.data_reference,
+    "review_status": reviews.review_status,
 }
 
 
@@ -43,6 +44,12 @@ def define_env(env: Any) -> None:
 def on_pre_page_macros(env: Any) -> None:
     if _site is not None:
         _site.current_page = env.page.file.src_path
+        # The theme's review line and overdue banner (overrides/partials/review.html) read `page.meta.review`.
+        # Computed here, once per page and in Python, because Jinja cannot do calendar arithmetic.
+        # `env.page` is a shallow copy of the page, so its `meta` dict is the page's own.
+        review = reviews.review_of(_site, env.page.file.src_path)
+        if review is not None:
+            env.page.meta["review"] = review
 
 
 def on_post_page_macros(env: Any) -> None:
@@ -53,3 +60,5 @@ def on_post_page_macros(env: Any) -> None:
 def on_post_build(env: Any) -> None:
     if _site is not None and _site.problems:
         raise ProblemsError(_site.problems, "macro problem")
+    if _site is not None:
+        feed.write_feed(env.conf, _site.internal)

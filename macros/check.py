@@ -91,7 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     if warnings:
         count = len(warnings)
         listing = "\n".join(f"  {w}" for w in warnings)
-        print(f"{count} review warning{'' if count == 1 else 's'} (not failures; the owner should review these pages soon):\n{listing}", file=sys.stderr)
+        print(
+            f"{count} review warning{'' if count == 1 else 's'} (not failures; the owner should review these pages soon):\n{listing}",
+            file=sys.stderr,
+        )
     if problems:
         print(ProblemsError(problems), file=sys.stderr)
         return 1

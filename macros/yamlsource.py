@@ -23,6 +23,25 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same rules on libyaml's parser when PyYAML has it: pure-Python parsing was most of a large site's build time.
+
+    Its error messages are terser, so a file that fails is parsed again with _Loader to explain the error.
+    """
+
+    yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+def _parse(text: str, loader_class: type[Any]) -> tuple[yaml.Node | None, Any]:
+    """One parse: the node tree gives the lines, and the data is constructed from that same tree."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
 @dataclass
 class YamlDocument:
     path: str  # as shown to trainers, relative to the project
@@ -50,13 +69,15 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[YamlDocum
     """Parse YAML text that starts at line `first_line` of the file `shown_as`."""
     offset = first_line - 1
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        line = mark.line + 1 + offset if mark else None
-        column = f", column {mark.column + 1}" if mark else ""
-        return None, [Problem(shown_as, line, "", f"is not valid YAML{column}: {error.problem}")]
+        node, data = _parse(text, _FastLoader)
+    except yaml.MarkedYAMLError:
+        try:
+            node, data = _parse(text, _Loader)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark
+            line = mark.line + 1 + offset if mark else None
+            column = f", column {mark.column + 1}" if mark else ""
+            return None, [Problem(shown_as, line, "", f"is not valid YAML{column}: {error.problem}")]
     document = YamlDocument(shown_as, data)
     problems: list[Problem] = []
     if node is not None:

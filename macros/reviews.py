@@ -1,0 +1,133 @@
+"""Page ownership and periodic review: who owns a page, when it was last reviewed, when the next review is due.
+
+A page is reviewed when its front matter has `owner` and `last_reviewed` (every play must).
+Its next review is `last_reviewed` plus `review_every` (or department.yml `default_review_every`),
+computed against the build's today (PLAYBOOKS_TODAY pins it), so the result needs no JavaScript.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+from .models.department import Owner
+from .models.interval import Interval
+from .problems import Problem
+from .rendering import render
+from .site import Site
+
+DUE_SOON_DAYS = 30
+
+
+class Status(Enum):
+    # Declared in the order the review-status page lists them.
+    OVERDUE = "overdue"
+    DUE_SOON = "due within 30 days"
+    CURRENT = "current"
+
+    @property
+    def rank(self) -> int:
+        return list(Status).index(self)
+
+
+@dataclass(frozen=True)
+class Review:
+    path: str  # docs-relative, such as forums/plan-a-forum.md
+    shown: str  # as messages name it, such as docs/forums/plan-a-forum.md
+    line: int | None  # line of `last_reviewed` in the file
+    title: str
+    is_play: bool
+    owner: Owner
+    last_reviewed: dt.date
+    every: Interval
+    next_due: dt.date
+    today: dt.date
+
+    @property
+    def status(self) -> Status:
+        if self.today > self.next_due:
+            return Status.OVERDUE
+        if (self.next_due - self.today).days <= DUE_SOON_DAYS:
+            return Status.DUE_SOON
+        return Status.CURRENT
+
+    @property
+    def overdue(self) -> bool:
+        return self.status is Status.OVERDUE
+
+    @property
+    def last_reviewed_long(self) -> str:
+        return long_date(self.last_reviewed)
+
+    @property
+    def next_due_long(self) -> str:
+        return long_date(self.next_due)
+
+    @property
+    def days_left(self) -> int:
+        """Days until the review is due; negative when it is overdue."""
+        return (self.next_due - self.today).days
+
+
+def long_date(day: dt.date) -> str:
+    """12 May 2026: unambiguous for every reader, unlike 05/12/2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def review_of(site: Site, path: str) -> Review | None:
+    """The review facts of one page, or None when its front matter names no owner or review date."""
+    meta = site.metas.get(path)
+    if meta is None or meta.owner is None or meta.last_reviewed is None:
+        return None
+    info = site.pages[path]
+    every = meta.review_every or site.catalog.department.default_review_every
+    line = info.front_matter.line_of(("last_reviewed",)) if info.front_matter else None
+    return Review(
+        path=path,
+        shown=info.shown,
+        line=line,
+        title=meta.title or path,
+        is_play=meta.is_play,
+        owner=site.catalog.department.owner(meta.owner),
+        last_reviewed=meta.last_reviewed,
+        every=every,
+        next_due=every.after(meta.last_reviewed),
+        today=site.today,
+    )
+
+
+def reviews(site: Site, *, all_editions: bool = False) -> list[Review]:
+    """Every reviewed page this edition publishes (or of both editions): overdue first, then by due date, then by title."""
+    found = [
+        review
+        for path, info in site.pages.items()
+        if (all_editions or site.internal or not info.internal) and (review := review_of(site, path)) is not None
+    ]
+    return sorted(found, key=lambda r: (r.status.rank, r.next_due, r.title.lower()))
+
+
+def review_status(site: Site) -> str:
+    """The `review_status()` macro: a table of every reviewed page, for the trainers' review-status page."""
+    found = reviews(site)
+    rows = [{"review": r, "url": link.url if (link := site.link(r.path)) else None} for r in found]
+    counts = {status: sum(1 for r in found if r.status is status) for status in Status}
+    return render("review_status.html", rows=rows, counts=counts, today=site.today, Status=Status, long_date=long_date)
+
+
+def review_warnings(site: Site) -> tuple[list[Problem], list[Problem]]:
+    """(overdue, due soon) pages as problems naming the file and the `last_reviewed` line, for `make check`.
+
+    Internal pages are included whatever the edition: trainers keep both editions current.
+    """
+    overdue: list[Problem] = []
+    soon: list[Problem] = []
+    for review in reviews(site, all_editions=True):
+        owner = f"owner: {review.owner.name}, {review.owner.email}"
+        if review.status is Status.OVERDUE:
+            message = f"review overdue: it was due on {review.next_due.isoformat()} ({-review.days_left} days ago; {owner})"
+            overdue.append(Problem(review.shown, review.line, "last_reviewed", message))
+        elif review.status is Status.DUE_SOON:
+            message = f"review due on {review.next_due.isoformat()}, in {review.days_left} days ({owner})"
+            soon.append(Problem(review.shown, review.line, "last_reviewed", message))
+    return overdue, soon

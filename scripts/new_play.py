@@ -1,0 +1,232 @@
+"""`make new-play`: start a new play from the play template, with its starter checklist.
+
+    python -m scripts.new_play --title "Hold a coffee with a cop" --section everyday-contact [--owner ID] [--tag TAG]
+
+Creates docs/<section>/<slug>.md (front matter filled in, the template's eight headings) and
+data/checklists/<slug>.yml. The page body is the "Starter play" block of
+docs/trainers/play-template.md, so the page that explains the template is also its source.
+Missing title or section are asked for when run in a terminal. Never overwrites a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE_PAGE = "docs/trainers/play-template.md"
+BLOG_DIR = "updates"  # the What's new blog is not a section for plays
+HEADINGS = (
+    "Purpose and when to use it",
+    "What you need",
+    "Steps",
+    "Checklist",
+    "Key questions",
+    "Pitfalls to avoid",
+    "Partners to involve",
+    "Sources",
+)
+# Calls in the starter block that get this play's checklist id and tag.
+CHECKLIST_CALL = 'checklist("starter-checklist")'
+PARTNERS_CALL = 'partner_table(tag="Partners")'
+_STARTER = re.compile(r'^```markdown title="Starter play"\n(.*?)^```[ \t]*$', re.DOTALL | re.MULTILINE)
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---", re.DOTALL)
+
+
+class ScaffoldError(Exception):
+    """Something the trainer can fix; printed without a traceback."""
+
+
+def today() -> dt.date:
+    """Today, or PLAYBOOKS_TODAY=YYYY-MM-DD when set (as for builds and tests)."""
+    pinned = os.environ.get("PLAYBOOKS_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def slugify(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower().replace("'", "").replace("’", "")).strip("-")
+
+
+def starter_body(root: Path) -> str:
+    text = (root / TEMPLATE_PAGE).read_text(encoding="utf-8")
+    match = _STARTER.search(text)
+    if match is None:
+        raise ScaffoldError(f'{TEMPLATE_PAGE} has no ```markdown title="Starter play" block to copy')
+    body = match.group(1)
+    headings = tuple(re.findall(r"^## (.+?)\s*$", body, re.MULTILINE))
+    if headings != HEADINGS:
+        raise ScaffoldError(f"the starter block in {TEMPLATE_PAGE} must have these headings in order: {', '.join(HEADINGS)}")
+    for call in (CHECKLIST_CALL, PARTNERS_CALL):
+        if call not in body:
+            raise ScaffoldError(f"the starter block in {TEMPLATE_PAGE} must contain {call}")
+    return body
+
+
+def sections(root: Path) -> list[str]:
+    """Folders of docs/ that have an index page and can hold plays."""
+    docs = root / "docs"
+    return sorted(p.parent.name for p in docs.glob("*/index.md") if p.parent.name != BLOG_DIR)
+
+
+def _front_matter(path: Path) -> dict[str, Any]:
+    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    data = yaml.safe_load(match.group(1)) if match else None
+    return data if isinstance(data, dict) else {}
+
+
+def section_defaults(root: Path, section: str, owners: list[str], tags: list[str]) -> tuple[str, str]:
+    """The owner and tag most used by the section's plays (ties: department.yml order), else the first of each list."""
+    metas = [_front_matter(p) for p in sorted((root / "docs" / section).glob("*.md"))]
+    plays = [m for m in metas if m.get("type") == "play"]
+    owner_count = Counter(str(m.get("owner")) for m in plays)
+    tag_count = Counter(str(t) for m in plays for t in (m.get("tags") or []))
+    owner = max(owners, key=lambda o: (owner_count[o], -owners.index(o)))
+    tag = max(tags, key=lambda t: (tag_count[t], -tags.index(t)))
+    return owner, tag
+
+
+def play_page(title: str, description: str, owner: str, tag: str, slug: str, body: str, reviewed: dt.date) -> str:
+    front = {
+        "title": title,
+        "description": description,
+        "type": "play",
+        "tags": [tag],
+        "owner": owner,
+        "last_reviewed": reviewed,
+    }
+    text = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
+    body = body.replace(CHECKLIST_CALL, f'checklist("{slug}")').replace(PARTNERS_CALL, f"partner_table(tag={_quoted(tag)})")
+    return f"---\n{text}---\n\n{body}"
+
+
+def _quoted(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def checklist_file(slug: str, title: str, page: str) -> str:
+    data = {
+        "id": slug,
+        "title": title,
+        "audience": ["officer"],
+        "description": "What to do before, during and after this play.",
+        "items": [
+            {"id": "read-the-play", "text": "Read the whole play and note what you need.", "link": page},
+            {"id": "get-ready", "text": "Line up the people, time and things listed under What you need.", "link": f"{page}#what-you-need"},
+            {"id": "do-the-steps", "text": "Work through the steps in order.", "link": f"{page}#steps"},
+            {"id": "follow-up", "text": "Follow up on what you promised, within a week.", "due": "Within a week"},
+            {"id": "debrief", "text": "Tell your supervisor what worked and what did not.", "sign_off": "supervisor"},
+        ],
+    }
+    header = (
+        f"# Checklist for docs/{page}. Every field: docs/trainers/data-reference.md.\n"
+        "# Item ids are saved with officers' ticks: keep an id when you reword its text, and never reuse an old one.\n"
+    )
+    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
+
+
+def nav_note(root: Path, section: str, slug: str) -> str | None:
+    """A hint when the section's .nav.yml lists its pages one by one, so a new page would not show in the menu."""
+    nav_file = root / "docs" / section / ".nav.yml"
+    if not nav_file.exists():
+        return None
+    config = yaml.safe_load(nav_file.read_text(encoding="utf-8")) or {}
+    nav = config.get("nav")
+    if not isinstance(nav, list) or config.get("append_unmatched"):
+        return None
+    globbed = any(item == "*" or (isinstance(item, dict) and item.get("glob") == "*") for item in nav)
+    return None if globbed else f"Add `- {slug}.md` to docs/{section}/.nav.yml where the play should appear in the menu."
+
+
+def create_play(root: Path, title: str, section: str, owner: str | None = None, tag: str | None = None) -> list[Path]:
+    """Create the play and its checklist; raise ScaffoldError (and write nothing) if anything is wrong."""
+    title = " ".join(title.split())
+    slug = slugify(title)
+    if not slug:
+        raise ScaffoldError("the title needs at least one letter or digit")
+    known = sections(root)
+    if section not in known:
+        raise ScaffoldError(f"{section!r} is not a section; choose one of: {', '.join(known)}")
+    department = yaml.safe_load((root / "data" / "department.yml").read_text(encoding="utf-8"))
+    owners = [str(o["id"]) for o in department["owners"]]
+    tags = [str(t) for t in department["tags"]]
+    default_owner, default_tag = section_defaults(root, section, owners, tags)
+    owner = owner or default_owner
+    tag = tag or default_tag
+    if owner not in owners:
+        raise ScaffoldError(f"{owner!r} is not an owner in data/department.yml; choose one of: {', '.join(owners)}")
+    if tag not in tags:
+        raise ScaffoldError(f"{tag!r} is not a tag in data/department.yml; choose one of: {', '.join(tags)}")
+    page = root / "docs" / section / f"{slug}.md"
+    checklist = root / "data" / "checklists" / f"{slug}.yml"
+    taken = [p for p in (page, checklist) if p.exists()]
+    if taken:
+        listed = ", ".join(str(p.relative_to(root)) for p in taken)
+        verb = "exists" if len(taken) == 1 else "exist"
+        raise ScaffoldError(f"{listed} already {verb}; nothing was changed. Pick another title, or edit the existing play.")
+    body = starter_body(root)
+    description = f"How to {title[0].lower()}{title[1:]}." if title.split()[0].lower() != "how" else f"{title}."
+    page_text = play_page(title, description, owner, tag, slug, body, today())
+    checklist_text = checklist_file(slug, title, f"{section}/{slug}.md")
+    written = []
+    for path, text in ((page, page_text), (checklist, checklist_text)):
+        with path.open("x", encoding="utf-8") as out:  # "x": fail rather than overwrite, even in a race
+            out.write(text)
+        written.append(path)
+    return written
+
+
+def _example_section(root: Path) -> str:
+    with_plays = [s for s in sections(root) if any(_front_matter(p).get("type") == "play" for p in (root / "docs" / s).glob("*.md"))]
+    return (with_plays or sections(root) or ["everyday-contact"])[0]
+
+
+def _ask(question: str, choices: list[str] | None, ask: Callable[[str], str]) -> str:
+    if choices:
+        print(f"{question} Choose one of: {', '.join(choices)}")
+    return ask(f"{question} ").strip()
+
+
+def main(argv: list[str] | None = None, root: Path = ROOT, ask: Callable[[str], str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--title", default="", help='the play title, such as "Hold a coffee with a cop"')
+    parser.add_argument("--section", default="", help="the docs/ folder to put it in, such as everyday-contact")
+    parser.add_argument("--owner", default="", help="owner id from data/department.yml (default: the section's usual owner)")
+    parser.add_argument("--tag", default="", help="a tag from data/department.yml (default: the section's usual tag)")
+    args = parser.parse_args(argv)
+    interactive = ask is not None or sys.stdin.isatty()
+    prompt = ask or input
+    title, section = args.title.strip(), args.section.strip()
+    try:
+        if not title and interactive:
+            title = _ask("Title of the new play (start with a verb, such as 'Hold a coffee with a cop')?", None, prompt)
+        if not section and interactive:
+            section = _ask("Which section?", sections(root), prompt)
+        if not title or not section:
+            raise ScaffoldError(
+                f'give a title and a section, such as: make new-play TITLE="Hold a coffee with a cop" SECTION={_example_section(root)}'
+            )
+        written = create_play(root, title, section, args.owner.strip() or None, args.tag.strip() or None)
+    except ScaffoldError as error:
+        print(f"new-play: {error}", file=sys.stderr)
+        return 1
+    print("Created:")
+    for path in written:
+        print(f"  {path.relative_to(root)}")
+    note = nav_note(root, section, written[0].stem)
+    if note:
+        print(note)
+    print("Next: fill in each part (see docs/trainers/play-template.md), then run `make check` and `make serve`.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
