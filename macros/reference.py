@@ -8,10 +8,28 @@ from typing import Any
 from pydantic import BaseModel
 
 from .models.checklists import Checklist
+from .models.common import Category, District, Email, PageLink, PastDate, Phone, Slug, Tag, Text, WebUrl
 from .models.department import Department
 from .models.glossary import Glossary
+from .models.interval import ReviewInterval
 from .models.partners import PartnerFile
 from .rendering import render
+from .validation import inner_model
+
+PLAIN_TYPES: tuple[tuple[Any, str], ...] = (
+    (Slug, "id: lowercase letters, digits and hyphens"),
+    (Text, "text"),
+    (Phone, "phone number"),
+    (Email, "email address"),
+    (WebUrl, "web address (http or https)"),
+    (PastDate, "date (YYYY-MM-DD), not in the future"),
+    (PageLink, "page of this site, relative to docs/"),
+    (Category, "category id from department.yml"),
+    (District, "district id from department.yml"),
+    (Tag, "tag from department.yml"),
+    (ReviewInterval, "interval, such as `6 months`"),
+)
+PLAIN_BUILTINS: dict[Any, str] = {str: "text", int: "whole number", bool: "`true` or `false`"}
 
 FILES = (
     ("data/department.yml", Department),
@@ -22,6 +40,10 @@ FILES = (
 
 
 def _type_name(annotation: Any) -> str:
+    """A field's type in trainers' words, such as "list of tag (from department.yml)"."""
+    for alias, words in PLAIN_TYPES:
+        if annotation == alias:
+            return words
     origin = typing.get_origin(annotation)
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
     if origin is typing.Annotated:
@@ -29,35 +51,30 @@ def _type_name(annotation: Any) -> str:
     if origin is list:
         return f"list of {_type_name(args[0])}"
     if origin is typing.Literal:
-        return " or ".join(repr(a) for a in typing.get_args(annotation))
+        return "one of " + ", ".join(f"`{a}`" for a in typing.get_args(annotation))
     if args and origin is not None:
         return " or ".join(_type_name(a) for a in args)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation.__name__.lower()
-    return getattr(annotation, "__name__", str(annotation)).lower().replace("phonenumber", "phone number")
+        return "fields listed below"
+    return PLAIN_BUILTINS.get(annotation, getattr(annotation, "__name__", str(annotation)))
 
 
-def _tables(title: str, model: type[BaseModel], seen: set[type[BaseModel]]) -> list[dict[str, Any]]:
-    rows = []
-    nested: list[type[BaseModel]] = []
+def _tables(title: str, model: type[BaseModel]) -> list[dict[str, Any]]:
+    """The model's fields, then one table for each field that holds further fields (titled by its path)."""
+    rows, tables = [], []
     for name, info in model.model_fields.items():
-        rows.append(
-            {"name": name, "type": _type_name(info.annotation), "required": info.is_required(), "description": info.description or ""}
-        )
-        for arg in typing.get_args(info.annotation) or (info.annotation,):
-            inner = [a for a in (arg, *typing.get_args(arg)) if isinstance(a, type) and issubclass(a, BaseModel)]
-            nested += [m for m in inner if m not in seen]
-    tables = [{"title": title, "rows": rows}]
-    for sub in nested:
-        if sub not in seen:
-            seen.add(sub)
-            tables += _tables(f"{title} › {sub.__name__.lower()}", sub, seen)
-    return tables
+        # pydantic keeps a top-level Annotated's validators apart; put them back to recognise our field types.
+        annotation = typing.Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+        rows.append({"name": name, "type": _type_name(annotation), "required": info.is_required(), "description": info.description or ""})
+        inner = inner_model(info.annotation)
+        if inner is not None:
+            tables += _tables(f"{title} › {name}", inner)
+    return [{"title": title, "rows": rows}, *tables]
 
 
 def data_reference(site: object) -> str:
     """Every data file's fields (the same for every site and edition)."""
     tables = []
     for path, model in FILES:
-        tables += _tables(path, model, {model})
+        tables += _tables(path, model)
     return render("data_reference.html", tables=tables)

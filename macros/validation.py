@@ -54,16 +54,16 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> set[str]:
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
             return set()
-        current = _inner_model(current.model_fields[part].annotation)
+        current = inner_model(current.model_fields[part].annotation)
     return set(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else set()
 
 
-def _inner_model(annotation: Any) -> Any:
+def inner_model(annotation: Any) -> Any:
     """The model inside an annotation such as `list[Contact]` or `Contact | None`."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):
-        inner = _inner_model(arg)
+        inner = inner_model(arg)
         if inner is not None:
             return inner
     return None
