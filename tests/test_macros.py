@@ -161,3 +161,11 @@ def test_unknown_filter_values_list_the_allowed_ones(site: Site) -> None:
 
 def test_glossary_abbreviations_are_appended(site: Site) -> None:
     assert "*[FTO]: Field training officer" in glossary.abbreviations(site)
+
+
+def test_onboarding_hub_lists_its_section_in_reading_order(site: Site) -> None:
+    site.current_page = "onboarding/index.md"
+    html = BeautifulSoup(checklists.onboarding_progress(site), "html.parser")
+    rows = html.select("[data-checklist-progress]")
+    assert [row["data-checklist-progress"] for row in rows] == ["new-hire-week-1", "new-hire-first-30-days", "new-hire-first-90-days"]
+    assert [row.select_one("a")["href"] for row in rows] == ["week-1/", "first-30-days/", "first-90-days/"]
