@@ -36,8 +36,8 @@ new-play: $(VENV)/.runtime ## Start a new play: make new-play TITLE="Hold a coff
 	$(PY) -m scripts.new_play --title "$$TITLE" --section "$$SECTION" --owner "$$OWNER" --tag "$$TAG"
 
 lint: $(VENV)/.dev ## Lint, format check and type check the Python code
-	$(VENV)/bin/ruff check macros tests scripts
-	$(VENV)/bin/ruff format --check macros tests scripts
+	$(VENV)/bin/ruff check macros tests scripts bench
+	$(VENV)/bin/ruff format --check macros tests scripts bench
 	$(VENV)/bin/mypy
 
 browser: $(VENV)/.dev ## Make sure a Chromium is available for the browser tests
@@ -65,4 +65,10 @@ test: $(VENV)/.dev browser ## Run every check and test (lint, data check, pytest
 	$(MAKE) --no-print-directory lint check
 	$(PY) -m pytest
 
-.PHONY: help serve build build-internal check lint browser test readability new-play build-offline pdf
+bench: $(VENV)/.dev browser ## Benchmark builds vs plain Material at 100/300/1,000 plays (minutes; writes bench/results/)
+	$(PY) -m bench.run
+
+lighthouse: $(VENV)/.dev browser ## Lighthouse scores (mobile) of home, a play and the directory (needs npm; optional)
+	CHROME_PATH=/usr/bin/chromium $(PY) -m bench.lighthouse
+
+.PHONY: help serve build build-internal check lint browser test readability new-play build-offline pdf bench lighthouse

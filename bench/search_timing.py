@@ -1,0 +1,120 @@
+"""How fast Material's search shows results in Chromium, typing as a person does."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import socket
+import statistics
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+# The same flags as the tests: Chromium stays off the network except 127.0.0.1.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+
+# Installed in the page before each query: the first keydown starts the clock, the first rendered
+# result stops it, and a result linking to `expected` marks the answer as settled.
+_ARM = """
+(expected) => {
+  const input = document.querySelector("input[data-md-component=search-query]");
+  const list = document.querySelector(".md-search-result__list");
+  const timing = { start: null, first: null, last: null, settled: null };
+  window.__benchTiming = timing;
+  input.addEventListener("keydown", () => {
+    const now = performance.now();
+    if (timing.start === null) timing.start = now;
+    timing.last = now;
+  });
+  new MutationObserver(() => {
+    const now = performance.now();
+    if (timing.start === null || list.children.length === 0) return;
+    if (timing.first === null) timing.first = now;
+    if (timing.settled === null && list.querySelector(`a[href*="${expected}"]`)) timing.settled = now;
+  }).observe(list, { childList: true, subtree: true });
+}
+"""
+
+
+@dataclass(frozen=True)
+class SearchTiming:
+    runs: int
+    first_results_ms: list[float]  # first keystroke -> first result rendered
+    settled_ms: list[float]  # last keystroke -> the expected page among the results
+
+    @property
+    def median_first_ms(self) -> float:
+        return statistics.median(self.first_results_ms)
+
+    @property
+    def median_settled_ms(self) -> float:
+        return statistics.median(self.settled_ms)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """A static server on 127.0.0.1 at a free port, for as long as the block runs."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        raise RuntimeError("no Chromium: run `make browser` (Debian's chromium package)")
+    return found
+
+
+def time_search(site: Path, query: str, expected: str, runs: int = 7) -> SearchTiming:
+    """Warm search timings: one untimed query first (loads the index), then `runs` timed ones."""
+    from playwright.sync_api import sync_playwright
+
+    first: list[float] = []
+    settled: list[float] = []
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url)
+        search = page.locator("input[data-md-component=search-query]")
+        for run in range(runs + 1):
+            page.keyboard.press("/")
+            search.fill("")
+            page.keyboard.press("Backspace")  # Material reads the query on keyup: this clears the results
+            page.wait_for_function("document.querySelector('.md-search-result__list').children.length === 0")
+            page.evaluate(_ARM, expected)
+            page.keyboard.type(query, delay=40)
+            page.wait_for_function("window.__benchTiming.settled !== null", timeout=15_000)
+            timing: dict[str, Any] = page.evaluate("window.__benchTiming")
+            if run > 0:  # run 0 warms the worker and the index
+                first.append(timing["first"] - timing["start"])
+                settled.append(max(0.0, timing["settled"] - timing["last"]))
+            page.keyboard.press("Escape")
+        browser.close()
+    return SearchTiming(runs, first, settled)
