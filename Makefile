@@ -20,7 +20,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	touch $@
 
 serve: $(VENV)/.runtime ## Preview the site with live reload at http://127.0.0.1:8000
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	PLAYBOOKS_PRINT=false $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.runtime ## Build the public edition into site/
 	$(PY) -m mkdocs build --strict

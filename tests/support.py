@@ -100,8 +100,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+@functools.cache
 def chromium_executable() -> str | None:
-    """Playwright's own browser when it is installed, otherwise the system Chromium."""
+    """Playwright's own browser when it is installed, otherwise the system Chromium.
+
+    Cached: it starts a Playwright of its own to look, which must not happen while a test's Playwright runs.
+    """
     override = os.environ.get("CHROMIUM_PATH")
     if override:
         return override

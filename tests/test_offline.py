@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from support import CHROMIUM_ARGS, ROOT, build, chromium_executable, copy_project
+from support import ROOT, build, copy_project
 
 from scripts.offline_zip import pack
 
@@ -42,18 +41,6 @@ def offline(tmp_path_factory: pytest.TempPathFactory) -> Offline:
     with zipfile.ZipFile(archive) as opened:
         opened.extractall(work / "unzipped")
     return Offline(archive, work / "unzipped" / NAME)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Finds the executable before starting Playwright: chromium_executable() starts its own sync Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_executable()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        yield launched
-        launched.close()
 
 
 def test_zip_holds_one_folder_with_the_site_and_no_internal_page(offline: Offline) -> None:

@@ -3,29 +3,15 @@ cover and contents that a browser really fills in."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
-from support import CHROMIUM_ARGS, ROOT, Build, build, chromium_executable, copy_project
+from support import ROOT, Build, build, copy_project
 
 DOCS = ROOT / "docs"
 PRINT_PAGE = Path("print_page") / "index.html"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Finds the executable before starting Playwright: chromium_executable() starts its own sync Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_executable()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        yield launched
-        launched.close()
 
 
 def front_matter(path: Path) -> dict[str, object]:
