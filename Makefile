@@ -41,7 +41,7 @@ lint: $(VENV)/.dev ## Lint, format check and type check the Python code
 	$(VENV)/bin/mypy
 
 browser: $(VENV)/.dev ## Make sure a Chromium is available for the browser tests
-	@$(PY) scripts/ensure_chromium.py
+	@$(PY) -m scripts.ensure_chromium
 
 readability: $(VENV)/.dev ## Print the Flesch-Kincaid grade of every play, and the average, as a Markdown table
 	$(PY) -m macros.readability
@@ -55,11 +55,11 @@ SUFFIX := $(if $(filter internal,$(EDITION)),-internal,)
 
 build-offline: $(VENV)/.runtime ## Zip the site to use from disk, search included: dist/engagement-playbooks-offline.zip (EDITION=internal)
 	PLAYBOOKS_OFFLINE_BASE=$(if $(SUFFIX),mkdocs.internal.yml,mkdocs.yml) $(PY) -m mkdocs build --strict --config-file mkdocs.offline.yml
-	$(PY) scripts/offline_zip.py site-offline dist/engagement-playbooks-offline$(SUFFIX).zip
+	$(PY) -m scripts.offline_zip site-offline dist/engagement-playbooks-offline$(SUFFIX).zip
 
 pdf: $(VENV)/.dev browser ## Save the print edition (cover, contents, every page) as dist/playbooks.pdf (EDITION=internal)
 	$(PY) -m mkdocs build --strict --config-file mkdocs$(if $(SUFFIX),.internal,).yml --site-dir site$(SUFFIX)
-	$(PY) scripts/print_pdf.py site$(SUFFIX) dist/playbooks$(SUFFIX).pdf
+	$(PY) -m scripts.print_pdf site$(SUFFIX) dist/playbooks$(SUFFIX).pdf
 
 test: $(VENV)/.dev browser ## Run every check and test (lint, data check, pytest with a real browser)
 	$(MAKE) --no-print-directory lint check

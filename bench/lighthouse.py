@@ -22,7 +22,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.search_timing import chromium
+from scripts.chromium import chromium_executable
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -85,7 +85,7 @@ def main() -> int:
                         "--form-factor=mobile",
                         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run",
                     ],
-                    env={**os.environ, "CHROME_PATH": chromium()},
+                    env={**os.environ, "CHROME_PATH": chromium_executable() or "chromium"},
                     check=True,
                 )
                 categories = json.loads(report.read_text(encoding="utf-8"))["categories"]

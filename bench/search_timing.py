@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import socket
 import statistics
 import threading
@@ -14,16 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# The same flags as the tests: Chromium stays off the network except 127.0.0.1.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
+from scripts.chromium import CHROMIUM_ARGS, chromium_executable
 
 # Installed in the page before each query: the first keydown starts the clock, the first rendered
 # result stops it, and a result linking to `expected` marks the answer as settled.
@@ -85,13 +75,6 @@ def serve(directory: Path) -> Iterator[str]:
         thread.join(timeout=5)
 
 
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found:
-        raise RuntimeError("no Chromium: run `make browser` (Debian's chromium package)")
-    return found
-
-
 def time_search(site: Path, query: str, expected: str, runs: int = 7) -> SearchTiming:
     """Warm search timings: one untimed query first (loads the index), then `runs` timed ones."""
     from playwright.sync_api import sync_playwright
@@ -99,7 +82,7 @@ def time_search(site: Path, query: str, expected: str, runs: int = 7) -> SearchT
     first: list[float] = []
     settled: list[float] = []
     with serve(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS, headless=True)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(url)
         search = page.locator("input[data-md-component=search-query]")

@@ -16,19 +16,11 @@ from typing import Any
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
+from .models.page import PLAY_HEADINGS
 from .problems import Problem
 from .readability import prose_units, sentences_of
 
-REQUIRED_HEADINGS = (
-    "Purpose and when to use it",
-    "What you need",
-    "Steps",
-    "Checklist",
-    "Key questions",
-    "Pitfalls to avoid",
-    "Partners to involve",
-    "Sources",
-)
+REQUIRED_HEADINGS = PLAY_HEADINGS
 MAX_AVERAGE_GRADE = 9.0
 MAX_PAGE_GRADE = 11.0
 

@@ -12,9 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from scripts.chromium import chromium_executable
+
 
 def have_chromium() -> bool:
-    if os.environ.get("CHROMIUM_PATH") or any(shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")):
+    if chromium_executable():
         return True
     from playwright.sync_api import sync_playwright
 

@@ -22,19 +22,12 @@ from typing import Any
 
 import yaml
 
+from macros.models.page import PLAY_HEADINGS
+
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_PAGE = "docs/trainers/play-template.md"
 BLOG_DIR = "updates"  # the What's new blog is not a section for plays
-HEADINGS = (
-    "Purpose and when to use it",
-    "What you need",
-    "Steps",
-    "Checklist",
-    "Key questions",
-    "Pitfalls to avoid",
-    "Partners to involve",
-    "Sources",
-)
+HEADINGS = PLAY_HEADINGS
 # Calls in the starter block that get this play's checklist id and tag.
 CHECKLIST_CALL = 'checklist("starter-checklist")'
 PARTNERS_CALL = 'partner_table(tag="Partners")'

@@ -1,6 +1,6 @@
 """Pack a built offline edition (mkdocs.offline.yml) into one zip that works unzipped and opened from disk.
 
-Usage: python scripts/offline_zip.py SITE_DIR OUTPUT_ZIP
+Usage: python -m scripts.offline_zip SITE_DIR OUTPUT_ZIP
 
 Everything sits under one top folder named like the zip, beside a short OPEN-ME.txt, so unzipping
 never scatters files into the reader's Downloads folder. Entries are sorted, for a stable listing.

@@ -1,6 +1,6 @@
 """Render the print edition of a built site (print_page/index.html) to a PDF with headless Chromium.
 
-Usage: python scripts/print_pdf.py [SITE_DIR] [OUTPUT_PDF]   (defaults: site/ and dist/playbooks.pdf)
+Usage: python -m scripts.print_pdf [SITE_DIR] [OUTPUT_PDF]   (defaults: site/ and dist/playbooks.pdf)
 
 The page is opened from disk and every request that is not file:// is refused and reported, so a
 handout can never depend on, or tell, a third party. print-site fills its table of contents with
@@ -9,33 +9,10 @@ JavaScript, so the PDF is printed only once the contents list is there.
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 from pathlib import Path
 
-# The same switches as the browser tests: nothing in Chromium itself calls home.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
-
-
-def chromium_executable() -> str | None:
-    """CHROMIUM_PATH, else a system Chromium, else None (Playwright's own browser, where installed)."""
-    override = os.environ.get("CHROMIUM_PATH")
-    if override:
-        return override
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
+from scripts.chromium import CHROMIUM_ARGS, chromium_executable
 
 
 def render_pdf(print_page: Path, output: Path) -> list[str]:

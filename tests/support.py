@@ -16,6 +16,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.chromium import CHROMIUM_ARGS, chromium_executable
+
+__all__ = ["CHROMIUM_ARGS", "chromium_executable"]  # the tests take both from here
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("docs", "data", "macros", "overrides", "mkdocs.yml", "mkdocs.internal.yml")
 
@@ -87,35 +91,3 @@ def serve(directory: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
-
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
-
-
-@functools.cache
-def chromium_executable() -> str | None:
-    """Playwright's own browser when it is installed, otherwise the system Chromium.
-
-    Cached: it starts a Playwright of its own to look, which must not happen while a test's Playwright runs.
-    """
-    override = os.environ.get("CHROMIUM_PATH")
-    if override:
-        return override
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        if Path(playwright.chromium.executable_path).exists():
-            return None
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise RuntimeError("No Chromium found: run `make test` (it installs Debian's chromium) or set CHROMIUM_PATH")

@@ -10,6 +10,18 @@ from pydantic import ConfigDict, Field, model_validator
 from .common import OwnerId, PastDate, Strict, Tag, Text
 from .interval import ReviewInterval
 
+# The play template (docs/trainers/play-template.md): these H2 headings, with this text, in this order.
+PLAY_HEADINGS = (
+    "Purpose and when to use it",
+    "What you need",
+    "Steps",
+    "Checklist",
+    "Key questions",
+    "Pitfalls to avoid",
+    "Partners to involve",
+    "Sources",
+)
+
 
 class PageMeta(Strict):
     # Front matter is read-only input; unknown keys are typos, but Material's own keys are allowed.

@@ -1,0 +1,1 @@
+"""Command-line helpers run from the repository root, as `python -m scripts.<name>`."""
