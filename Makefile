@@ -58,7 +58,7 @@ build-offline: $(VENV)/.runtime ## Zip the site to use from disk, search include
 	$(PY) -m scripts.offline_zip site-offline dist/engagement-playbooks-offline$(SUFFIX).zip
 
 pdf: $(VENV)/.dev browser ## Save the print edition (cover, contents, every page) as dist/playbooks.pdf (EDITION=internal)
-	$(PY) -m mkdocs build --strict --config-file mkdocs$(if $(SUFFIX),.internal,).yml --site-dir site$(SUFFIX)
+	PLAYBOOKS_PRINT=true $(PY) -m mkdocs build --strict --config-file mkdocs$(if $(SUFFIX),.internal,).yml --site-dir site$(SUFFIX)
 	$(PY) -m scripts.print_pdf site$(SUFFIX) dist/playbooks$(SUFFIX).pdf
 
 test: $(VENV)/.dev browser ## Run every check and test (lint, data check, pytest with a real browser)

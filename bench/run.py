@@ -49,6 +49,8 @@ class SizeResult:
     ours_seconds: list[float]
     control_rss_mib: list[float]
     ours_rss_mib: list[float]
+    no_print_seconds: list[float]  # ours without the print page (PLAYBOOKS_PRINT=false)
+    no_print_rss_mib: list[float]
     control_index_bytes: int
     ours_index_bytes: int
     control_page_bytes: int
@@ -59,6 +61,10 @@ class SizeResult:
     @property
     def time_ratio(self) -> float:
         return statistics.median(self.ours_seconds) / statistics.median(self.control_seconds)
+
+    @property
+    def time_ratio_no_print(self) -> float:
+        return statistics.median(self.no_print_seconds) / statistics.median(self.control_seconds)
 
     @property
     def rss_ratio(self) -> float:
@@ -75,9 +81,11 @@ def measure_size(plays: int, repeat: int, search_runs: int) -> SizeResult:
     sites = generate(size, work)
     control: list[BuildRun] = []
     ours: list[BuildRun] = []
-    for _ in range(repeat):  # alternate, so a busy moment of the machine hits both alike
+    no_print: list[BuildRun] = []
+    for _ in range(repeat):  # alternate, so a busy moment of the machine hits all alike
         control.append(timed_build(sites.control, work / "site-control"))
         ours.append(timed_build(sites.ours, work / "site-ours"))
+        no_print.append(timed_build(sites.ours, work / "site-ours-no-print", {"PLAYBOOKS_PRINT": "false"}))
     ours_site, control_site = work / "site-ours", work / "site-control"
     site_url = load_config(ROOT / "mkdocs.yml").get("site_url")
     result = SizeResult(
@@ -89,6 +97,8 @@ def measure_size(plays: int, repeat: int, search_runs: int) -> SizeResult:
         ours_seconds=[run.seconds for run in ours],
         control_rss_mib=[run.peak_rss_mib for run in control],
         ours_rss_mib=[run.peak_rss_mib for run in ours],
+        no_print_seconds=[run.seconds for run in no_print],
+        no_print_rss_mib=[run.peak_rss_mib for run in no_print],
         control_index_bytes=(control_site / "search" / "search_index.json").stat().st_size,
         ours_index_bytes=(ours_site / "search" / "search_index.json").stat().st_size,
         control_page_bytes=(control_site / sites.play_page).stat().st_size,
@@ -120,16 +130,19 @@ def table(results: list[SizeResult], assets: dict[str, Any], meta: dict[str, Any
     lines = [
         f"# Benchmark: project build vs plain Material ({meta['date']}, {meta['cores']} cores, Python {meta['python']})",
         "",
-        "| plays (partners, checklists) | build s control | build s ours | time ratio | peak RSS MiB control | peak RSS MiB ours | "
-        "RSS ratio | search index control | search index ours | index ratio | play page HTML control | play page HTML ours | "
-        "third-party URLs |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "`ours` is the full project; `no print` is the same without the whole-site print page (PLAYBOOKS_PRINT=false).",
+        "",
+        "| plays (partners, checklists) | build s control | build s ours | time ratio | build s no print | ratio no print | "
+        "peak RSS MiB control | peak RSS MiB ours | RSS MiB no print | search index control | search index ours | index ratio | "
+        "play page HTML control | play page HTML ours | third-party URLs |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         lines.append(
             f"| {r.plays} ({r.partners}, {r.checklists}) | {statistics.median(r.control_seconds):.1f} | "
             f"{statistics.median(r.ours_seconds):.1f} | "
-            f"{r.time_ratio:.2f} | {max(r.control_rss_mib):.0f} | {max(r.ours_rss_mib):.0f} | {r.rss_ratio:.2f} | "
+            f"{r.time_ratio:.2f} | {statistics.median(r.no_print_seconds):.1f} | {r.time_ratio_no_print:.2f} | "
+            f"{max(r.control_rss_mib):.0f} | {max(r.ours_rss_mib):.0f} | {max(r.no_print_rss_mib):.0f} | "
             f"{kb(r.control_index_bytes)} | {kb(r.ours_index_bytes)} | {r.index_ratio:.2f} | {kb(r.control_page_bytes)} | "
             f"{kb(r.ours_page_bytes)} | {len(r.third_party_urls)} |"
         )
@@ -155,7 +168,13 @@ def checks(results: list[SizeResult], assets: dict[str, Any]) -> list[tuple[str,
     ours_search = search.search.get("ours") if search else None
     return [
         ("build time ours/control at 1,000 plays", TARGETS["build_time_ratio_1000"], top.time_ratio if top else None),
+        (
+            "build time ours/control at 1,000 plays, without the print page",
+            TARGETS["build_time_ratio_1000"],
+            top.time_ratio_no_print if top else None,
+        ),
         ("peak RSS of our build, MiB (largest size)", TARGETS["peak_rss_mib"], max(max(r.ours_rss_mib) for r in results)),
+        ("peak RSS without the print page, MiB (largest size)", TARGETS["peak_rss_mib"], max(max(r.no_print_rss_mib) for r in results)),
         ("play page HTML at 1,000 plays, kB", TARGETS["page_html_kb_1000"], top.ours_page_bytes / 1000 if top else None),
         ("own CSS+JS gzip, kB", TARGETS["own_css_js_gzip_kb"], assets["gzip"] / 1000),
         ("third-party URLs in built pages", TARGETS["third_party_urls"], float(sum(len(r.third_party_urls) for r in results))),
@@ -193,7 +212,16 @@ def main(argv: list[str] | None = None) -> int:
         "meta": meta,
         "targets": TARGETS,
         "own_assets": assets,
-        "sizes": [{**asdict(r), "time_ratio": r.time_ratio, "rss_ratio": r.rss_ratio, "index_ratio": r.index_ratio} for r in results],
+        "sizes": [
+            {
+                **asdict(r),
+                "time_ratio": r.time_ratio,
+                "time_ratio_no_print": r.time_ratio_no_print,
+                "rss_ratio": r.rss_ratio,
+                "index_ratio": r.index_ratio,
+            }
+            for r in results
+        ],
         "checks": [{"name": n, "limit": limit, "value": v, "met": v is not None and v <= limit} for n, limit, v in checks(results, assets)],
     }
     (args.out / "results.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
