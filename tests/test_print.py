@@ -133,3 +133,12 @@ def test_search_still_works_with_print_site(public_url: str, page: object) -> No
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)  # type: ignore[attr-defined]
     assert page.locator(".md-search-result__item").count() > 0  # type: ignore[attr-defined]
     assert not any("print_page" in (link.get_attribute("href") or "") for link in page.locator(".md-search-result__link").all())  # type: ignore[attr-defined]
+
+
+def test_only_the_print_page_loads_print_site_assets(public_site: Build) -> None:
+    """print-site lists its CSS and JS for every page; the others drop them (fewer render-blocking requests)."""
+    for page in ("index.html", "forums/plan-a-forum/index.html", "404.html"):
+        html = (public_site.site / page).read_text(encoding="utf-8")
+        assert "print-site.css" not in html and "print-site.js" not in html, page
+    print_html = (public_site.site / PRINT_PAGE).read_text(encoding="utf-8")
+    assert "css/print-site.css" in print_html and "js/print-site.js" in print_html
