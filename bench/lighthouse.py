@@ -22,7 +22,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.chromium import chromium_executable
+from scripts.chromium import CHROMIUM_ARGS, chromium_executable
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -83,7 +83,7 @@ def main() -> int:
                         "--output=json",
                         f"--output-path={report}",
                         "--form-factor=mobile",
-                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run",
+                        "--chrome-flags=--headless=new " + " ".join(arg for arg in CHROMIUM_ARGS if not arg.startswith("--host-resolver")),
                     ],
                     env={**os.environ, "CHROME_PATH": chromium_executable() or "chromium"},
                     check=True,
