@@ -36,6 +36,8 @@ def test_skip_link_is_first_and_jumps_to_content(desk: Any, public_url: str) -> 
     assert target
     desk.keyboard.press("Enter")
     desk.wait_for_function("t => location.hash === t", arg=target)
+    # Focus itself moves to the target, so a screen reader and the next Tab start there.
+    assert desk.evaluate("t => document.activeElement === document.querySelector(t)", target)
     # The target heading is scrolled into view near the top (below the sticky header).
     desk.wait_for_function(
         "t => { const r = document.querySelector(t).getBoundingClientRect(); return r.top >= 0 && r.top < 200 }", arg=target

@@ -15,3 +15,17 @@ document$.subscribe(function () {
     box.setAttribute("aria-label", "Table: " + name.replace(/[¶#]\s*$/, "").trim());
   });
 });
+
+// The skip link moves keyboard focus to the content. Material's instant navigation would treat it as a
+// page load and re-render the page, dropping the focus; it is handled here, before Material sees it.
+window.addEventListener("click", function (event) {
+  var skip = event.target.closest && event.target.closest("a.md-skip");
+  var target = skip && document.getElementById(decodeURIComponent(skip.hash.slice(1)));
+  if (!target) return;
+  event.preventDefault();
+  event.stopPropagation();
+  history.pushState(history.state, "", skip.hash);
+  target.setAttribute("tabindex", "-1");
+  target.scrollIntoView();  // to the top, below the sticky header (Material's scroll margin)
+  target.focus({ preventScroll: true });
+}, true);
