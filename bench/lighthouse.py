@@ -7,22 +7,19 @@ scores of each page to bench/results/lighthouse.json and .md.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.chromium import CHROMIUM_ARGS, chromium_executable
+from scripts.static_server import base_path, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -48,31 +45,17 @@ def build_site(destination: Path) -> None:
     subprocess.run(command, cwd=ROOT, env=env, check=True)
 
 
-def base_path() -> str:
-    match = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
-    path = re.sub(r"^https?://[^/]+", "", match.group(1)) if match else "/"
-    return path if path.endswith("/") else path + "/"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
-        pass
-
-
 def main() -> int:
     binary = lighthouse_bin()
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as temp:
         root = Path(temp)
-        base = base_path()
+        base = base_path(ROOT / "mkdocs.yml")
         site = root / "served" / base.strip("/") if base.strip("/") else root / "served"
         site.parent.mkdir(parents=True, exist_ok=True)
         build_site(site)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root / "served")))
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        url = f"http://127.0.0.1:{server.server_address[1]}{base}"
         scores: dict[str, dict[str, int]] = {}
-        try:
+        with serve(root / "served") as served:
+            url = served + base.lstrip("/")
             for name, path in PAGES.items():
                 report = root / f"{name}.json"
                 subprocess.run(
@@ -90,9 +73,6 @@ def main() -> int:
                 )
                 categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
                 scores[name] = {key: round(100 * (categories[key]["score"] or 0)) for key in CATEGORIES}
-        finally:
-            server.shutdown()
-            server.server_close()
     lines = [
         f"# Lighthouse {LIGHTHOUSE_VERSION}, mobile, served on 127.0.0.1",
         "",

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import socket
 import statistics
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from scripts.chromium import CHROMIUM_ARGS, chromium_executable
+from scripts.static_server import serve
 
 # Installed in the page before each query: the first keydown starts the clock, the first rendered
 # result stops it, and a result linking to `expected` marks the answer as settled.
@@ -51,28 +46,6 @@ class SearchTiming:
     @property
     def median_settled_ms(self) -> float:
         return statistics.median(self.settled_ms)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """A static server on 127.0.0.1 at a free port, for as long as the block runs."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = int(probe.getsockname()[1])
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def time_search(site: Path, query: str, expected: str, runs: int = 7) -> SearchTiming:

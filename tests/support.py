@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.chromium import CHROMIUM_ARGS, chromium_executable
+from scripts.static_server import serve
 
-__all__ = ["CHROMIUM_ARGS", "chromium_executable"]  # the tests take both from here
+__all__ = ["CHROMIUM_ARGS", "chromium_executable", "serve"]  # the tests take both from here
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("docs", "data", "macros", "overrides", "mkdocs.yml", "mkdocs.internal.yml")
@@ -65,29 +61,3 @@ def site_url(page: str) -> str:
 
 def output_files(site: Path) -> Iterator[Path]:
     return (path for path in sorted(site.rglob("*")) if path.is_file())
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 at a free port; stopped when the block ends."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

@@ -12,16 +12,14 @@ whose links are absolute, loads its styles as it does when published.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import re
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from support import ROOT, Build, free_port
+from support import ROOT, Build
+
+from scripts.static_server import base_path, serve
 
 pytestmark = pytest.mark.browser
 
@@ -46,35 +44,10 @@ PALETTES = {"light": (1, "default"), "dark": (2, "slate")}
 WIDTHS = {"phone": 360, "desktop": 1280}
 
 
-def base_path() -> str:
-    match = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
-    path = re.sub(r"^https?://[^/]+", "", match.group(1)) if match else "/"
-    return path if path.endswith("/") else path + "/"
-
-
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, and the site's own 404.html for a missing address (as GitHub Pages does)."""
-
-    not_found: bytes = b""
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        if code != 404 or not self.not_found:
-            super().send_error(code, message, explain)
-            return
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(self.not_found)))
-        self.end_headers()
-        self.wfile.write(self.not_found)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(public_site: Build, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The public site served at its real base path, e.g. http://127.0.0.1:PORT/engagement-playbooks/."""
-    base = base_path()
+    base = base_path(ROOT / "mkdocs.yml")
     root = tmp_path_factory.mktemp("served")
     mount = root / base.strip("/") if base.strip("/") else root
     if mount != root:
@@ -82,23 +55,15 @@ def site_url(public_site: Build, tmp_path_factory: pytest.TempPathFactory) -> It
         mount.symlink_to(public_site.site, target_is_directory=True)
     else:
         root = public_site.site
-    handler = type("Handler", (_SiteHandler,), {"not_found": (public_site.site / "404.html").read_bytes()})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), functools.partial(handler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{base}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(root, not_found=public_site.site / "404.html") as url:
+        yield url + base.lstrip("/")
 
 
 def open_page(browser: Any, url: str, palette: str, width: int) -> Any:
     index, scheme = PALETTES[palette]
     context = browser.new_context(viewport={"width": width, "height": 800})
     stored = json.dumps({"index": index, "color": {"media": "", "scheme": scheme, "primary": "indigo", "accent": "indigo"}})
-    key = json.dumps(f"{base_path()}.__palette")
+    key = json.dumps(f"{base_path(ROOT / 'mkdocs.yml')}.__palette")
     context.add_init_script(f"localStorage.setItem({key}, {json.dumps(stored)})")
     page = context.new_page()
     page.goto(url)
