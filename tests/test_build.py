@@ -139,3 +139,9 @@ def test_checkout_without_history_builds_with_a_note(project: Path, tmp_path: Pa
     assert result.ok, result.output
     assert "'Last updated' dates are left out: this folder is not a git clone" in result.output
     assert (tmp_path / "site" / "index.html").exists()
+
+
+def test_no_data_file_is_published(public_site: Build) -> None:
+    """Data stays in data/; the navigation files under docs/ (.nav.yml) are dotfiles MkDocs does not copy."""
+    published = [p.relative_to(public_site.site).as_posix() for p in output_files(public_site.site) if p.suffix in {".yml", ".yaml"}]
+    assert published == []
