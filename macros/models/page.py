@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
@@ -69,8 +68,3 @@ class PageMeta(Strict):
     @property
     def is_play(self) -> bool:
         return self.type == "play"
-
-    def next_review(self, default: Any) -> dt.date | None:
-        if self.last_reviewed is None:
-            return None
-        return (self.review_every or default).after(self.last_reviewed)
