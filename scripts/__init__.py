@@ -1,1 +1,0 @@
-"""Command-line helpers run from the repository root, as `python -m scripts.<name>`."""
