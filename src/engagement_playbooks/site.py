@@ -6,21 +6,25 @@ import datetime as dt
 import logging
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from .catalog import Catalog, load_catalog
-from .links import SiteLinks
-from .models.page import PageMeta
-from .pages import PageInfo, scan_pages, validate_pages
-from .problems import Problem, ProblemsError
+from engagement_playbooks.data.catalog import Catalog, load_catalog
+from engagement_playbooks.data.pages import PageInfo, scan_pages, validate_pages
+from engagement_playbooks.models.page import PageMeta
+from engagement_playbooks.rendering.links import Link, SiteLinks
+from engagement_playbooks.rendering.render import Renderer
+from engagement_playbooks.validation.problems import Problem, ProblemsError
 
 log = logging.getLogger("mkdocs.plugins.playbooks")
 
-EDITIONS = ("public", "internal")
+# Pages use `{#id}` (attr_list heading ids), which Jinja's default comment marker `{#` would swallow.
+# The engine sets these markers for mkdocs-macros too (plugin/macros_config.py), so both agree.
+COMMENT_START, COMMENT_END = "{##", "##}"
 
 
 def today() -> dt.date:
@@ -29,11 +33,9 @@ def today() -> dt.date:
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
-def edition_of(extra: dict[str, Any]) -> str:
-    edition = extra.get("edition", "public")
-    if edition not in EDITIONS:
-        raise ProblemsError([Problem("mkdocs.yml", None, "extra.edition", f"got {edition!r}; expected one of: {', '.join(EDITIONS)}")])
-    return str(edition)
+def jinja_environment(**options: Any) -> jinja2.Environment:
+    """A Jinja environment that reads pages as mkdocs-macros does under the engine's settings."""
+    return jinja2.Environment(comment_start_string=COMMENT_START, comment_end_string=COMMENT_END, **options)
 
 
 @dataclass
@@ -46,21 +48,21 @@ class Site:
     metas: dict[str, PageMeta]  # checked front matter of every page
     catalog: Catalog  # already filtered for the edition
     links: SiteLinks
+    internal_details: frozenset[str]  # internal contacts' phones and emails (for the public edition's leak guard)
     current_page: str = ""
     problems: list[Problem] = field(default_factory=list)
+    renderer: Renderer = field(default_factory=Renderer)
 
     @property
     def internal(self) -> bool:
         return self.edition == "internal"
 
     @classmethod
-    def load(cls, config_file: Path, docs_dir: Path, extra: dict[str, Any], use_directory_urls: bool) -> Site:
+    def load(cls, root: Path, docs_dir: Path, edition: str, use_directory_urls: bool, data_dir: str = "data") -> Site:
         """Check all data and every page's Jinja syntax; raise once with every problem found."""
-        root = config_file.parent
-        edition = edition_of(extra)
         now = today()
         pages, problems = scan_pages(docs_dir, root)
-        catalog, found = load_catalog(root, frozenset(pages), now)
+        catalog, found = load_catalog(root, root / data_dir, frozenset(pages), now)
         problems += found
         metas: dict[str, PageMeta] = {}
         if catalog is not None:
@@ -71,39 +73,57 @@ class Site:
             raise ProblemsError(problems)
         internal = edition == "internal"
         links = SiteLinks(pages, use_directory_urls, internal)
-        return cls(root, docs_dir, edition, now, pages, metas, catalog.for_edition(internal), links)
+        return cls(root, docs_dir, edition, now, pages, metas, catalog.for_edition(internal), links, catalog.internal_details())
 
-    def report(self, call: str, needle: str, message: str) -> str:
+    def report(self, call: str, message: str) -> str:
         """Record a bad macro call on the current page; the build fails at its end with all of them."""
-        problem = Problem(self.pages[self.current_page].shown, self._line_of(needle), call, message)
+        page = self.pages[self.current_page]
+        line = _template_line()
+        problem = Problem(page.shown, line + page.front.body_start if line else None, call, message)
         self.problems.append(problem)
         log.error(str(problem))
         return ""
 
-    def _line_of(self, needle: str) -> int | None:
-        page = self.pages.get(self.current_page)
-        for number, line in enumerate(page.text.splitlines() if page else [], start=1):
-            if needle in line:
-                return number
-        return None
-
-    def link(self, target: str) -> Any:
+    def link(self, target: str) -> Link | None:
         return self.links.to(target, self.current_page)
 
+    def resolve_link(self, target: str) -> str | None:
+        """The address of a page linked from data text, from the current page (None: staff-only, public edition)."""
+        link = self.link(target)
+        return link.url if link else None
 
-_syntax_checker = jinja2.Environment()
+    def render(self, template: str, **values: Any) -> str:
+        """A template's HTML for the current page: data links in it resolve from this page."""
+        return self.renderer.render(template, page_path=self.current_page, resolve_link=self.resolve_link, **values)
+
+
+def _template_line() -> int | None:
+    """The line of the page being rendered where the running macro was called (Jinja keeps a map from its
+    compiled code back to the template's lines), so two calls that look alike are told apart."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if isinstance(template, jinja2.Template):
+            return template.get_corresponding_lineno(frame.f_lineno)
+        frame = frame.f_back  # type: ignore[assignment]
+    return None
 
 
 def jinja_syntax_problems(pages: dict[str, PageInfo]) -> list[Problem]:
     """Jinja syntax errors of every page at once (the macros plugin would stop at the first)."""
+    checker = jinja_environment()
     problems = []
     for info in pages.values():
         if info.meta.get("render_macros") is False:
             continue
-        if not re.search(r"\{[{%#]", info.text):
+        if not re.search(r"\{[{%]|\{##", info.front.body):
             continue
         try:
-            _syntax_checker.parse(info.text)
+            checker.parse(info.front.body)
         except jinja2.TemplateSyntaxError as error:
-            problems.append(Problem(info.shown, error.lineno, "", f"Jinja syntax error: {error.message}"))
+            line = error.lineno + info.front.body_start if error.lineno else None
+            hint = ""
+            if "comment" in error.message:
+                hint = f" ({COMMENT_START} starts a comment here; write it as {{{{ '{COMMENT_START}' }}}} to show it)"
+            problems.append(Problem(info.shown, line, "", f"Jinja syntax error: {error.message}{hint}"))
     return problems

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.chromium import chromium_executable
+from engagement_playbooks.browser import chromium_executable
 
 
 def have_chromium() -> bool:

@@ -21,8 +21,8 @@ import jinja2
 import yaml
 
 from . import MACROS, reviews
-from .problems import Problem, ProblemsError
-from .site import Site
+from engagement_playbooks.validation.problems import Problem, ProblemsError
+from engagement_playbooks.site import Site
 
 _MACRO_HINT = re.compile(r"\{[{%]")
 

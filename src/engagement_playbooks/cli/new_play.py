@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from macros.models.page import PLAY_HEADINGS
+from engagement_playbooks.models.page import PLAY_HEADINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_PAGE = "docs/trainers/play-template.md"

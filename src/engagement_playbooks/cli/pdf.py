@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from scripts.chromium import CHROMIUM_ARGS, chromium_executable
+from engagement_playbooks.browser import CHROMIUM_ARGS, chromium_executable
 
 
 def render_pdf(print_page: Path, output: Path) -> list[str]:

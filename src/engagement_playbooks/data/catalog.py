@@ -5,18 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .models.checklists import Checklist
-from .models.common import Context
-from .models.department import Department
-from .models.glossary import Glossary
-from .models.partners import Partner, PartnerFile
-from .problems import Problem
-from .validation import duplicates, validate
-from .yamlsource import YamlDocument, format_loc, load_yaml
-
-DATA_DIR = "data"
-
+from engagement_playbooks.models.checklists import Checklist
+from engagement_playbooks.models.common import Context
+from engagement_playbooks.models.department import Department
+from engagement_playbooks.models.glossary import Glossary
+from engagement_playbooks.models.partners import Partner, PartnerFile
+from engagement_playbooks.validation.problems import Problem
+from engagement_playbooks.validation.validate import duplicates, validate
+from engagement_playbooks.data.yamlsource import YamlDocument, format_loc, load_yaml
 
 @dataclass(frozen=True)
 class Catalog:
@@ -26,27 +24,44 @@ class Catalog:
     glossary: Glossary
     context: Context
 
+    def internal_details(self) -> frozenset[str]:
+        """Phone numbers and emails that only internal contacts have: the public build must hold none of them."""
+
+        def details(contact: Any) -> set[str]:
+            found = {str(contact.email)} if contact.email else set()
+            if contact.phone:
+                found |= {contact.phone.national, contact.phone.e164}
+            return found
+
+        public: set[str] = set()
+        internal: set[str] = set()
+        for partner in self.partners.values():
+            public |= details(partner)
+            for contact in partner.contacts:
+                (internal if contact.visibility == "internal" else public).update(details(contact))
+        return frozenset(internal - public)
+
     def for_edition(self, internal: bool) -> Catalog:
         """The data one edition may see. The public edition's catalog holds no internal contact at all."""
         partners = {key: partner.for_edition(internal) for key, partner in self.partners.items()}
         return Catalog(self.department, partners, self.checklists, self.glossary, self.context)
 
 
-def load_catalog(root: Path, pages: frozenset[str], today: dt.date) -> tuple[Catalog | None, list[Problem]]:
-    data = root / DATA_DIR
+def load_catalog(root: Path, data: Path, pages: frozenset[str], today: dt.date) -> tuple[Catalog | None, list[Problem]]:
+    """Every data file under `data` (shown relative to `root` in messages), checked against each other."""
     problems: list[Problem] = []
 
     def load(path: Path) -> YamlDocument | None:
-        document, found = load_yaml(path, path.relative_to(root).as_posix())
+        document, found = load_yaml(path, _shown(path, root))
         problems.extend(found)
         if document is None and not found:
-            problems.append(Problem(path.relative_to(root).as_posix(), None, "", "is missing"))
+            problems.append(Problem(_shown(path, root), None, "", "is missing"))
         return document
 
     department_doc = load(data / "department.yml") if (data / "department.yml").exists() else None
     if department_doc is None:
         if not problems:
-            problems.append(Problem(f"{DATA_DIR}/department.yml", None, "", "is missing; every build needs it"))
+            problems.append(Problem(_shown(data / "department.yml", root), None, "", "is missing; every build needs it"))
         return None, problems
     raw = department_doc.data if isinstance(department_doc.data, dict) else {}
     region = str(raw.get("phone_region") or "US")
@@ -54,7 +69,7 @@ def load_catalog(root: Path, pages: frozenset[str], today: dt.date) -> tuple[Cat
     problems.extend(found)
     if department is None:
         return None, problems  # everything else is checked against its lists
-    for key, label in (("districts", "district"), ("partner_categories", "category"), ("owners", "owner")):
+    for key, label in (("districts", "district"), ("partner_categories", "category"), ("owners", "owner"), ("sign_off_roles", "role")):
         problems.extend(duplicates(department_doc, getattr(department, key), (key,), "id", label))
 
     context = Context(
@@ -64,6 +79,7 @@ def load_catalog(root: Path, pages: frozenset[str], today: dt.date) -> tuple[Cat
         districts=frozenset(d.id for d in department.districts),
         tags=frozenset(department.tags),
         owners=frozenset(o.id for o in department.owners),
+        sign_off_roles=frozenset(r.id for r in department.sign_off_roles),
         pages=pages,
     )
 
@@ -112,6 +128,10 @@ def load_catalog(root: Path, pages: frozenset[str], today: dt.date) -> tuple[Cat
     if problems:
         return None, problems
     return Catalog(department, partners, checklists, glossary, context), []
+
+
+def _shown(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def _item_duplicates(document: YamlDocument, checklist: Checklist) -> list[Problem]:

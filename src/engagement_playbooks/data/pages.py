@@ -6,26 +6,33 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mkdocs.utils.meta import YAML_RE
-
-from .models.common import Context
-from .models.page import PageMeta
-from .problems import Problem
-from .validation import validate
-from .yamlsource import YamlDocument, parse_yaml
+from engagement_playbooks.data.frontmatter import FrontMatter, read_front_matter
+from engagement_playbooks.models.common import Context
+from engagement_playbooks.models.page import PageMeta
+from engagement_playbooks.validation.problems import Problem
+from engagement_playbooks.validation.validate import validate
 
 
 @dataclass(frozen=True)
 class PageInfo:
     path: str  # relative to docs/, with forward slashes
     shown: str  # as error messages name it, such as docs/forums/index.md
-    meta: dict[str, Any]
     text: str  # the whole file, read once per build
-    front_matter: YamlDocument | None  # with line numbers, for error messages
+    front: FrontMatter
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.front.meta
 
     @property
     def internal(self) -> bool:
         return self.meta.get("audience") == "internal"
+
+
+def read_page(file: Path, relative: str, shown: str) -> tuple[PageInfo, list[Problem]]:
+    text = file.read_text(encoding="utf-8")
+    front, problems = read_front_matter(text, shown)
+    return PageInfo(relative, shown, text, front), problems
 
 
 def scan_pages(docs_dir: Path, root: Path) -> tuple[dict[str, PageInfo], list[Problem]]:
@@ -37,14 +44,8 @@ def scan_pages(docs_dir: Path, root: Path) -> tuple[dict[str, PageInfo], list[Pr
         if any(part.startswith(".") for part in relative.split("/")):
             continue
         shown = file.relative_to(root).as_posix() if file.is_relative_to(root) else relative
-        text = file.read_text(encoding="utf-8")
-        match = YAML_RE.match(text)
-        document = None
-        if match:
-            document, found = parse_yaml(match.group(1), shown, first_line=2)
-            problems += found
-        meta = document.data if document is not None and isinstance(document.data, dict) else {}
-        pages[relative] = PageInfo(relative, shown, meta, text, document)
+        pages[relative], found = read_page(file, relative, shown)
+        problems += found
     return pages, problems
 
 
@@ -52,10 +53,10 @@ def validate_pages(pages: dict[str, PageInfo], context: Context) -> tuple[dict[s
     checked: dict[str, PageMeta] = {}
     problems: list[Problem] = []
     for path, info in pages.items():
-        if info.front_matter is None:
+        if info.front.document is None:
             checked[path] = PageMeta()
             continue
-        meta, found = validate(PageMeta, info.front_matter, context)
+        meta, found = validate(PageMeta, info.front.document, context)
         problems += [Problem(p.file, p.line, f"front matter {p.field}".strip(), p.message) for p in found]
         if meta is not None:
             checked[path] = meta

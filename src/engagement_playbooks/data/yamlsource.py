@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from engagement_playbooks.validation.problems import Problem
 
 Loc = tuple[str | int, ...]
 

@@ -1,64 +1,30 @@
-"""Engagement Playbooks macros, loaded by mkdocs-macros (`module_name: macros`).
+"""The engine's macros, as a mkdocs-macros "pluglet": list it in mkdocs.yml as
 
-`define_env` checks every data file and page up front and registers the macros
-authors call in pages. Bad macro calls are collected while pages render, and
-the build fails at its end listing all of them.
+    plugins:
+      - playbooks
+      - macros:
+          modules: [engagement_playbooks.macros]
+          module_name: macros   # the department's own macros, beside the engine's
+
+The build's state (the checked data and pages) lives on the `playbooks` plugin; this module only
+hands its macros and variables to mkdocs-macros.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import Any
-
-from . import checklists, feed, glossary, partners, reference, reviews
-from .problems import ProblemsError
-from .site import Site
-
-_site: Site | None = None
-
-MACROS: dict[str, Callable[..., str]] = {
-    "checklist": checklists.checklist,
-    "onboarding_progress": checklists.onboarding_progress,
-    "partner": partners.partner,
-    "partner_table": partners.partner_table,
-    "partner_directory": partners.partner_directory,
-    "glossary": glossary.glossary,
-    "data_reference": reference.data_reference,
-    "review_status": reviews.review_status,
-}
 
 
 def define_env(env: Any) -> None:
-    global _site
-    conf = env.conf
-    _site = Site.load(Path(conf["config_file_path"]), Path(conf["docs_dir"]), dict(conf["extra"]), conf["use_directory_urls"])
-    env.variables["department"] = _site.catalog.department
-    env.variables["edition"] = _site.edition
-    env.variables["internal"] = _site.internal
+    from engagement_playbooks.macros.registry import MACROS
+
+    plugin = env.conf.plugins.get("playbooks")
+    site = getattr(plugin, "site", None)
+    if site is None:
+        raise RuntimeError("engagement_playbooks.macros needs the playbooks plugin: add `- playbooks` to plugins in mkdocs.yml")
+    env.variables["department"] = site.catalog.department
+    env.variables["edition"] = site.edition
+    env.variables["internal"] = site.internal
     for name, function in MACROS.items():
-        env.macro(partial(function, _site), name)
-
-
-def on_pre_page_macros(env: Any) -> None:
-    if _site is not None:
-        _site.current_page = env.page.file.src_path
-        # The theme's review line and overdue banner (overrides/partials/review.html) read `page.meta.review`.
-        # Computed here, once per page and in Python, because Jinja cannot do calendar arithmetic.
-        # `env.page` is a shallow copy of the page, so its `meta` dict is the page's own.
-        review = reviews.review_of(_site, env.page.file.src_path)
-        if review is not None:
-            env.page.meta["review"] = review
-
-
-def on_post_page_macros(env: Any) -> None:
-    if _site is not None:
-        env.markdown += glossary.abbreviations(_site)
-
-
-def on_post_build(env: Any) -> None:
-    if _site is not None and _site.problems:
-        raise ProblemsError(_site.problems, "macro problem")
-    if _site is not None:
-        feed.write_feed(env.conf, _site.internal)
+        env.macro(partial(function, site), name)

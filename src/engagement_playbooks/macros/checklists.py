@@ -7,17 +7,16 @@ from typing import Any
 
 import yaml
 
-from .rendering import render
-from .site import Site
-from .suggest import unknown
+from engagement_playbooks.site import Site
+from engagement_playbooks.validation.suggest import unknown
 
 
 def checklist(site: Site, checklist_id: str) -> str:
     found = site.catalog.checklists.get(checklist_id)
     if found is None:
-        return site.report(f"checklist({checklist_id!r})", checklist_id, unknown("checklist id", checklist_id, site.catalog.checklists))
+        return site.report(f"checklist({checklist_id!r})", unknown("checklist id", checklist_id, site.catalog.checklists))
     links = {item.id: site.link(item.link) if item.link else None for item in found.all_items}
-    return render("checklist.html", checklist=found, links=links)
+    return site.render("checklist.html", checklist=found, links=links, department=site.catalog.department)
 
 
 def onboarding_progress(site: Site) -> str:
@@ -34,7 +33,7 @@ def onboarding_progress(site: Site) -> str:
             link = site.link(path)
             if found is not None and link is not None and all(e["checklist"] is not found for e in entries):
                 entries.append({"checklist": found, "url": link.url})
-    return render("onboarding_progress.html", entries=entries)
+    return site.render("onboarding_progress.html", entries=entries)
 
 
 _CALL = re.compile(r"""\bchecklist\(\s*["']([a-z0-9-]+)["']""")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from .inline import markdown_text
-from .models.partners import Partner
-from .rendering import render
-from .site import Site
-from .suggest import unknown
+from engagement_playbooks.rendering.inline import markdown_text
+from engagement_playbooks.models.partners import Partner
+from engagement_playbooks.site import Site
+from engagement_playbooks.validation.suggest import unknown
 
 DIRECTORY_PAGE = "directory/index.md"
 
@@ -21,7 +20,7 @@ def _stale(site: Site, partner: Partner) -> bool:
 
 def _card(site: Site, partner: Partner, show_name: bool, anchor: str) -> str:
     department = site.catalog.department
-    return render(
+    return site.render(
         "partner_card.html",
         partner=partner,
         anchor=anchor,
@@ -36,7 +35,7 @@ def _card(site: Site, partner: Partner, show_name: bool, anchor: str) -> str:
 def partner(site: Site, partner_id: str) -> str:
     found = site.catalog.partners.get(partner_id)
     if found is None:
-        return site.report(f"partner({partner_id!r})", partner_id, unknown("partner id", partner_id, site.catalog.partners))
+        return site.report(f"partner({partner_id!r})", unknown("partner id", partner_id, site.catalog.partners))
     return _card(site, found, show_name=True, anchor=f"card-{found.id}")
 
 
@@ -50,7 +49,7 @@ def partner_table(site: Site, category: str | None = None, district: str | None 
     )
     bad = [unknown(name, value, allowed) for name, value, allowed in checks if value is not None and value not in allowed]
     if bad:
-        return site.report(call, "partner_table(", "; ".join(bad))
+        return site.report(call, "; ".join(bad))
     matches = [
         p
         for p in site.catalog.partners.values()
@@ -65,7 +64,7 @@ def partner_table(site: Site, category: str | None = None, district: str | None 
         f"tag “{tag}”" if tag else "",
     ]
     caption = "Partners: " + (", ".join(w for w in wanted if w) or "all")
-    return render(
+    return site.render(
         "partner_table.html", partners=rows, caption=caption, directory_url=directory_url, stale_months=department.contact_staleness_months
     )
 

@@ -7,14 +7,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models.checklists import Checklist
-from .models.common import Category, District, Email, PageLink, PastDate, Phone, Slug, Tag, Text, WebUrl
-from .models.department import Department
-from .models.glossary import Glossary
-from .models.interval import ReviewInterval
-from .models.partners import PartnerFile
-from .rendering import render
-from .validation import inner_model
+from engagement_playbooks.models.checklists import Checklist
+from engagement_playbooks.models.common import Category, District, Email, PageLink, PastDate, Phone, Slug, Tag, Text, WebUrl
+from engagement_playbooks.models.department import Department
+from engagement_playbooks.models.glossary import Glossary
+from engagement_playbooks.models.interval import ReviewInterval
+from engagement_playbooks.models.partners import PartnerFile
+from engagement_playbooks.site import Site
+from engagement_playbooks.validation.validate import inner_model
 
 PLAIN_TYPES: tuple[tuple[Any, str], ...] = (
     (Slug, "id: lowercase letters, digits and hyphens"),
@@ -72,9 +72,9 @@ def _tables(title: str, model: type[BaseModel]) -> list[dict[str, Any]]:
     return [{"title": title, "rows": rows}, *tables]
 
 
-def data_reference(site: object) -> str:
+def data_reference(site: Site) -> str:
     """Every data file's fields (the same for every site and edition)."""
     tables = []
     for path, model in FILES:
         tables += _tables(path, model)
-    return render("data_reference.html", tables=tables)
+    return site.render("data_reference.html", tables=tables)

@@ -11,11 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from .models.department import Owner
-from .models.interval import Interval
-from .problems import Problem
-from .rendering import render
-from .site import Site
+from engagement_playbooks.models.department import Owner
+from engagement_playbooks.validation.problems import Problem
+from engagement_playbooks.site import Site
 
 DUE_SOON_DAYS = 30
 
@@ -40,7 +38,6 @@ class Review:
     is_play: bool
     owner: Owner
     last_reviewed: dt.date
-    every: Interval
     next_due: dt.date
     today: dt.date
 
@@ -82,7 +79,7 @@ def review_of(site: Site, path: str) -> Review | None:
         return None
     info = site.pages[path]
     every = meta.review_every or site.catalog.department.default_review_every
-    line = info.front_matter.line_of(("last_reviewed",)) if info.front_matter else None
+    line = info.front.document.line_of(("last_reviewed",)) if info.front.document else None
     return Review(
         path=path,
         shown=info.shown,
@@ -91,7 +88,6 @@ def review_of(site: Site, path: str) -> Review | None:
         is_play=meta.is_play,
         owner=site.catalog.department.owner(meta.owner),
         last_reviewed=meta.last_reviewed,
-        every=every,
         next_due=every.after(meta.last_reviewed),
         today=site.today,
     )
@@ -112,7 +108,7 @@ def review_status(site: Site) -> str:
     found = reviews(site)
     rows = [{"review": r, "url": link.url if (link := site.link(r.path)) else None} for r in found]
     counts = {status: sum(1 for r in found if r.status is status) for status in Status}
-    return render("review_status.html", rows=rows, counts=counts, today=site.today, Status=Status, long_date=long_date)
+    return site.render("review_status.html", rows=rows, counts=counts, today=site.today, Status=Status, long_date=long_date)
 
 
 def review_warnings(site: Site) -> tuple[list[Problem], list[Problem]]:

@@ -6,10 +6,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import PageLink, Slug, Strict, Text
+from .common import MarkdownText, PageLink, SignOffRole, Slug, Strict, Text
 
 Audience = Literal["new-hire", "officer", "trainer", "supervisor"]
-SignOff = Literal["fto", "supervisor", "trainer", "self"]
 
 
 class Item(Strict):
@@ -17,12 +16,12 @@ class Item(Strict):
         description="Stable id, unique in this checklist. Saved progress is keyed by it: "
         "keep it when you reword the text, and never reuse an old one."
     )
-    text: Text = Field(description="What to do (inline Markdown).")
+    text: MarkdownText = Field(description="What to do (inline Markdown; link pages as `[words](forums/plan-a-forum.md)`).")
     link: PageLink | None = Field(
         None, description="A page of this site with more detail, relative to docs/, such as `forums/plan-a-forum.md#invite`."
     )
     due: Text | None = Field(None, description="When it should be done, such as `Day 1` or `Week 2`.")
-    sign_off: SignOff | None = Field(None, description="Who signs it off: `fto`, `supervisor`, `trainer` or `self`.")
+    sign_off: SignOffRole | None = Field(None, description="Who signs it off: a role id from `sign_off_roles` in department.yml.")
 
 
 class Section(Strict):
@@ -34,7 +33,7 @@ class Checklist(Strict):
     id: Slug = Field(description="Stable id; must match the file name (`<id>.yml`).")
     title: Text = Field(description="The checklist's title.")
     audience: list[Audience] = Field(min_length=1, description="Who it is for: `new-hire`, `officer`, `trainer`, `supervisor`.")
-    description: Text | None = Field(None, description="One or two sentences shown above the items.")
+    description: MarkdownText | None = Field(None, description="One or two sentences shown above the items.")
     items: list[Item] = Field(default_factory=list, description="The items, when the checklist has no sections.")
     sections: list[Section] = Field(default_factory=list, description="Sections, each with a `title` and `items` (use instead of `items`).")
 

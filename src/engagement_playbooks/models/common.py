@@ -23,6 +23,7 @@ class Context:
     districts: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()
     owners: frozenset[str] = frozenset()
+    sign_off_roles: frozenset[str] = frozenset()
     pages: frozenset[str] = frozenset()  # docs-relative paths of every page, e.g. "forums/index.md"
 
 
@@ -114,6 +115,28 @@ def _page(value: str, info: ValidationInfo) -> str:
 PageLink = Annotated[str, AfterValidator(_page)]
 
 
+# Markdown links in data text, checked before anything renders.
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+def is_page_link(href: str) -> bool:
+    """A link to a page of this site, written relative to docs/ (`forums/index.md#invite`)."""
+    path = href.split("#", 1)[0]
+    return bool(path) and not _SCHEME.match(href) and not path.startswith("/") and path.endswith(".md")
+
+
+def _page_links(value: str, info: ValidationInfo) -> str:
+    """Links in data text to pages of the site must lead somewhere, as links in pages must."""
+    for target in LINK_TARGET.findall(value):
+        if is_page_link(target):
+            _page(target, info)
+    return value
+
+
+MarkdownText = Annotated[str, Field(min_length=1), AfterValidator(_page_links)]
+
+
 def one_of(kind: str, allowed_of: str) -> Any:
     """A validator for values that must come from a controlled list in department.yml."""
 
@@ -135,3 +158,4 @@ Category = Annotated[str, one_of("partner category (see data/department.yml)", "
 District = Annotated[str, one_of("district (see data/department.yml)", "districts")]
 Tag = Annotated[str, one_of("tag (see data/department.yml)", "tags")]
 OwnerId = Annotated[str, one_of("owner (see data/department.yml)", "owners")]
+SignOffRole = Annotated[str, one_of("sign-off role (see sign_off_roles in data/department.yml)", "sign_off_roles")]

@@ -17,6 +17,14 @@ class Owner(Named):
     email: Email = Field(description="Where readers send questions about pages this team owns.")
 
 
+DEFAULT_SIGN_OFF_ROLES = (
+    Named(id="fto", name="FTO"),
+    Named(id="supervisor", name="Supervisor"),
+    Named(id="trainer", name="Trainer"),
+    Named(id="self", name="You"),
+)
+
+
 class Department(Strict):
     name: Text = Field(description="Full name of the department.")
     short_name: Text = Field(description="Short name or initials, such as `RPD`.")
@@ -33,12 +41,20 @@ class Department(Strict):
     partner_categories: list[Named] = Field(min_length=1, description="The allowed partner categories.")
     tags: list[Text] = Field(min_length=1, description="The allowed tags, for partners and plays.")
     owners: list[Owner] = Field(min_length=1, description="Teams that can own pages (front matter `owner:`).")
+    sign_off_roles: list[Named] = Field(
+        default_factory=lambda: list(DEFAULT_SIGN_OFF_ROLES),
+        min_length=1,
+        description="Who can sign off a checklist item (item `sign_off:`). Defaults to `fto` (FTO), `supervisor`, `trainer` and `self` (You).",
+    )
 
     def category_name(self, category_id: str) -> str:
         return next(c.name for c in self.partner_categories if c.id == category_id)
 
     def district_name(self, district_id: str) -> str:
         return next(d.name for d in self.districts if d.id == district_id)
+
+    def sign_off_name(self, role_id: str) -> str:
+        return next(r.name for r in self.sign_off_roles if r.id == role_id)
 
     def owner(self, owner_id: str) -> Owner:
         return next(o for o in self.owners if o.id == owner_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Strict, Text
+from .common import MarkdownText, Strict, Text
 
 
 class Term(Strict):
@@ -12,8 +12,8 @@ class Term(Strict):
     abbr: str | None = Field(
         None, pattern=r"^[A-Za-z0-9&.\-]{2,12}$", description="Its abbreviation, such as `FTO`. Every page then explains it on hover."
     )
-    definition: Text = Field(description="A plain-English definition in one or two sentences.")
+    definition: MarkdownText = Field(description="A plain-English definition in one or two sentences.")
 
 
 class Glossary(Strict):
-    terms: list[Term] = Field(min_length=1, description="Every term, in any order (the page sorts them).")
+    terms: list[Term] = Field(default_factory=list, description="Every term, in any order (the page sorts them).")

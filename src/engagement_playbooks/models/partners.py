@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Category, District, Email, PastDate, Phone, Slug, Strict, Tag, Text, WebUrl
+from .common import Category, District, Email, MarkdownText, PastDate, Phone, Slug, Strict, Tag, Text, WebUrl
 from .interval import Interval
 
 Visibility = Literal["public", "internal"]
@@ -25,8 +25,8 @@ class Partner(Strict):
     id: Slug = Field(description="Stable id used by the partner macros and as the directory anchor. Never change it once published.")
     name: Text = Field(description="The partner's name.")
     category: Category = Field(description="One category id from `partner_categories` in department.yml.")
-    offers: Text = Field(description="What they offer, in a sentence or two (inline Markdown).")
-    referral: Text = Field(description="How an officer refers someone to them (inline Markdown).")
+    offers: MarkdownText = Field(description="What they offer, in a sentence or two (inline Markdown).")
+    referral: MarkdownText = Field(description="How an officer refers someone to them (inline Markdown).")
     districts: list[District] = Field(min_length=1, description="District ids from department.yml that they serve.")
     address: Text | None = Field(None, description="Street address.")
     website: WebUrl | None = Field(None, description="Website, starting with http:// or https://.")

@@ -6,7 +6,7 @@ formats. The blog plugin already knows every published post (URL, title, date, a
 categories, rendered HTML), so a few lines of ElementTree turn that into a feed, and
 ElementTree escapes every value.
 
-Internal posts never get here in the public edition: macros/hooks.py excludes them before the blog
+Internal posts never get here in the public edition: plugin/editions.py excludes them before the blog
 plugin collects its posts. The filter below is a second guard.
 """
 
@@ -20,33 +20,17 @@ from typing import Any
 from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
+from engagement_playbooks.plugin.blog import Post, blog_url, posts
+
 log = logging.getLogger("mkdocs.plugins.playbooks")
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.xml"
-BLOG_PLUGIN = "material/blog"
 MAX_ENTRIES = 20
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"  # ElementTree writes it as the xml: prefix
 
 ET.register_namespace("", ATOM)
-
-
-def _blog(config: Any) -> Any:
-    """The blog plugin's view of the updates section, once it has collected the posts (None when there is no blog)."""
-    plugin = config.plugins.get(BLOG_PLUGIN)
-    if plugin is None or not plugin.config.enabled:
-        return None
-    return getattr(plugin, "blog", None)
-
-
-def published_posts(config: Any, internal_edition: bool) -> list[Any]:
-    """The blog's posts for this edition, newest first (by date, ignoring `pin`, which only orders the blog index)."""
-    blog = _blog(config)
-    if blog is None:
-        return []
-    posts = [post for post in blog.posts if internal_edition or post.meta.get("audience") != "internal"]
-    return sorted(posts, key=lambda post: post.config.date.created, reverse=True)
 
 
 def _stamp(moment: dt.datetime) -> str:
@@ -61,7 +45,7 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     return element
 
 
-def build_feed(config: Any, blog_url: str, posts: list[Any]) -> ET.ElementTree[ET.Element]:
+def build_feed(config: Any, blog_url: str, posts: list[Post]) -> ET.ElementTree[ET.Element]:
     base = config.site_url or ""  # without site_url, links are relative to feed.xml at the site root
     feed = ET.Element(f"{{{ATOM}}}feed", {f"{{{XML_NS}}}lang": config.theme.get("language") or "en"})
     _add(feed, "title", f"{config.site_name}: what's new")
@@ -71,7 +55,7 @@ def build_feed(config: Any, blog_url: str, posts: list[Any]) -> ET.ElementTree[E
     _add(feed, "link", rel="self", type="application/atom+xml", href=urljoin(base, FEED_FILE))
     _add(feed, "link", rel="alternate", type="text/html", href=urljoin(base, blog_url))
     # The newest post's date, not the clock: the same posts always give the same feed.
-    newest = max((post.config.date.get("updated") or post.config.date.created for post in posts), default=None)
+    newest = max((post.updated or post.created for post in posts), default=None)
     _add(feed, "updated", _stamp(newest or dt.datetime(1970, 1, 1, tzinfo=dt.UTC)))
     author = _add(feed, "author")
     _add(author, "name", config.site_author or config.site_name)
@@ -79,17 +63,17 @@ def build_feed(config: Any, blog_url: str, posts: list[Any]) -> ET.ElementTree[E
         url = urljoin(base, post.url)
         entry = _add(feed, "entry")
         # A title taken from the post's H1 is HTML text (MkDocs keeps its entities, such as &amp;); the feed wants plain text.
-        _add(entry, "title", html.unescape(post.title or url))
+        _add(entry, "title", html.unescape(post.title))
         _add(entry, "id", url)
         _add(entry, "link", rel="alternate", type="text/html", href=url)
-        _add(entry, "published", _stamp(post.config.date.created))
-        _add(entry, "updated", _stamp(post.config.date.get("updated") or post.config.date.created))
+        _add(entry, "published", _stamp(post.created))
+        _add(entry, "updated", _stamp(post.updated or post.created))
         for writer in post.authors:
-            _add(_add(entry, "author"), "name", writer.name)
+            _add(_add(entry, "author"), "name", writer)
         for category in post.categories:
-            _add(entry, "category", term=category.title)
-        if post.meta.get("description"):
-            _add(entry, "summary", str(post.meta["description"]))
+            _add(entry, "category", term=category)
+        if post.description:
+            _add(entry, "summary", post.description)
         if post.content:
             # Relative links in the post resolve against the post's own address.
             _add(entry, "content", post.content, type="html", **{f"{{{XML_NS}}}base": url})
@@ -98,11 +82,11 @@ def build_feed(config: Any, blog_url: str, posts: list[Any]) -> ET.ElementTree[E
 
 
 def write_feed(config: Any, internal_edition: bool) -> Path | None:
-    blog = _blog(config)
-    if blog is None:
+    url = blog_url(config)
+    if url is None:
         return None
-    posts = published_posts(config, internal_edition)
+    found = posts(config, internal_edition)
     path = Path(config.site_dir) / FEED_FILE
-    build_feed(config, blog.url, posts).write(path, encoding="utf-8", xml_declaration=True)
-    log.info(f"Wrote {FEED_FILE} with {min(len(posts), MAX_ENTRIES)} posts")
+    build_feed(config, url, found).write(path, encoding="utf-8", xml_declaration=True)
+    log.info(f"Wrote {FEED_FILE} with {min(len(found), MAX_ENTRIES)} posts")
     return path

@@ -1,4 +1,6 @@
-"""MkDocs hook (`hooks:` in mkdocs.yml): "last updated" dates from one `git log` instead of one per page.
+"""Adapter for mkdocs-git-revision-date-localized-plugin 1.6's internals: "last updated" dates from one
+`git log` instead of one per page. Its internals used here (tests/test_engine_contracts.py checks them):
+`plugin.last_revision_commits`, `plugin.cached_source_paths` and `plugin.util.ignored_commits`.
 
 The git-revision-date-localized plugin runs `git log -n 1 <file>` for every page (13 to 30 ms each on
 2 cores: half a minute at 1,000 pages). One walk over the history of docs/ gives the same answers:
@@ -15,12 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 log = logging.getLogger("mkdocs.plugins.playbooks")
 
-GIT_DATES = "git-revision-date-localized"
+NAME = "git-revision-date-localized"
 _HEADER = "\x00"  # git writes it (%x00) before each commit line of the log below; never part of a path
 
 
@@ -51,16 +52,44 @@ def last_commits(folder: Path) -> dict[Path, tuple[str, str]] | None:
     return found
 
 
-@event_priority(50)  # after hooks.py excluded internal pages (100), before the plugin's own on_files (0)
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    plugin: Any = config.plugins.get(GIT_DATES)
-    if plugin is None or not plugin.config.get("enabled", True) or not plugin.config.get("enable_parallel_processing", True):
-        return files
+def history_problem(root: Path) -> str | None:
+    """Why this checkout cannot give real "last updated" dates, or None when it can."""
+    try:
+        shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True, text=True, check=False)
+    except OSError:
+        return "git is not installed"
+    if shallow.returncode != 0:
+        return "this folder is not a git clone"
+    if shallow.stdout.strip() == "true":
+        return "this is a shallow clone"
+    return None
+
+
+def enabled_plugin(config: MkDocsConfig) -> Any:
+    plugin = config.plugins.get(NAME)
+    return plugin if plugin is not None and plugin.config.get("enabled", True) else None
+
+
+def switch_off_without_history(config: MkDocsConfig) -> None:
+    """A download or shallow clone builds without dates, with a note, instead of failing (read in the plugin's on_config)."""
+    plugin = enabled_plugin(config)
+    if plugin is not None:
+        problem = history_problem(Path(config.config_file_path).parent)
+        if problem:
+            plugin.config["enabled"] = False
+            log.info(f"'Last updated' dates are left out: {problem}. Clone with full history (git clone, not a download) to show them.")
+
+
+def seed_dates(files: Files, config: MkDocsConfig) -> None:
+    """Fill the plugin's cache from one git walk, before its own on_files asks git once per page."""
+    plugin = enabled_plugin(config)
+    if plugin is None or not plugin.config.get("enable_parallel_processing", True):
+        return
     if plugin.last_revision_commits or plugin.util.ignored_commits:
-        return files  # already known (a `mkdocs serve` rebuild), or ignored commits need the plugin's own walk
+        return  # already known (a `mkdocs serve` rebuild), or ignored commits need the plugin's own walk
     commits = last_commits(Path(config.docs_dir))
     if commits is None:
-        return files
+        return
     for file in files.documentation_pages():
         if getattr(file, "generated_by", None) or file.abs_src_path is None:
             continue
@@ -69,4 +98,3 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             key = str(Path(file.abs_src_path).absolute())  # the plugin's cache key
             plugin.last_revision_commits[key] = commit
             plugin.cached_source_paths[key] = key
-    return files

@@ -1,60 +1,49 @@
-"""MkDocs hooks for the print edition (print-site's one-page site) and the offline edition (mkdocs.offline.yml).
+"""Adapter for mkdocs-print-site-plugin 2.9's internals (the print edition, one page with every play).
 
-Print: print-site keeps each page's HTML from its own on_page_content, which runs before the editions
-hook (macros/hooks.py) turns links to internal pages into a neutral note; this hook runs last and hands
-print-site the finished HTML instead, so the print page says exactly what the public pages say. Our
-pages take their heading from front matter `title:` (Material adds the <h1>), so print-site would warn
-about a missing <h1> on every page and fail the strict build: the title is added here. Sections whose
-pages are all left out of the print page (updates/, the blog) are dropped, not printed as empty headings.
-
-Offline: mkdocs.yml lists Material's offline plugin switched off; `extra.offline: true` (mkdocs.offline.yml)
-switches it on. One switch, in the config file, so no build can be half offline. The offline plugin would
-load its iframe-worker shim from a CDN unless one is listed under extra.polyfills: we require the
-vendored copy.
+Everything the engine knows about print-site's insides is here, and tests/test_engine_contracts.py
+fails when an upgrade changes it:
+- `plugin.renderer.items`: the navigation items the print page renders;
+- `page.html`: the HTML print-site keeps for each page (set in its on_page_content);
+- `mkdocs_print_site_plugin.exclude.exclude`: its pattern matching for `exclude:`;
+- its CSS/JS file names, added to every page's extra_css/extra_javascript.
 """
 
 from __future__ import annotations
 
 import re
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-PRINT_SITE = "print-site"
-OFFLINE = "material/offline"
-SHIM = "iframe-worker"
+NAME = "print-site"
+COVER = Path(__file__).resolve().parent.parent / "theme" / "print-cover.html"
+
+# print-site lists its stylesheets and script for every page; only its own page uses them.
+_PRINT_ASSET = re.compile(
+    r'<link rel="stylesheet" href="[^"]*css/print-site[^"]*\.css">\n?'
+    r'|<script src="[^"]*js/print-site\.js"></script>\n?'
+)
 
 
-def _enabled(config: MkDocsConfig, name: str) -> Any:
-    plugin = config.plugins.get(name)
+def enabled_plugin(config: MkDocsConfig) -> Any:
+    plugin = config.plugins.get(NAME)
     return plugin if plugin is not None and plugin.config.get("enabled", True) else None
 
 
-@event_priority(100)  # before the offline plugin reads its own `enabled`
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    offline = config.plugins.get(OFFLINE)
-    wanted = bool(config.extra.get("offline", False))
-    if offline is None:
-        if wanted:
-            raise PluginError("extra.offline is set but the offline plugin is not listed in mkdocs.yml")
-        return config
-    offline.config.enabled = wanted
-    if wanted:
-        shims = [str(url) for url in config.extra.get("polyfills", []) if SHIM in str(url)]
-        if not shims or any("://" in url or url.startswith("//") for url in shims):
-            raise PluginError(f"The offline edition needs the vendored {SHIM} shim under extra.polyfills (see mkdocs.offline.yml)")
-    return config
+def use_engine_cover(config: MkDocsConfig) -> None:
+    """The engine's cover page, unless the site names its own (print-site reads this in its on_config)."""
+    plugin = enabled_plugin(config)
+    if plugin is not None and plugin.config.get("add_cover_page") and not plugin.config.get("cover_page_template"):
+        plugin.config["cover_page_template"] = str(COVER)  # an absolute path survives print-site's join with the config folder
 
 
 def _printable(item: Any, excluded: list[str]) -> Any:
     """The item as print-site should see it, or None when nothing in it is printed."""
-    from mkdocs_print_site_plugin.exclude import exclude  # type: ignore[import-untyped]  # print-site's own pattern matching
+    from mkdocs_print_site_plugin.exclude import exclude  # type: ignore[import-untyped]
 
     if isinstance(item, Section):
         children = [kept for child in item.children if (kept := _printable(child, excluded)) is not None]
@@ -68,41 +57,30 @@ def _printable(item: Any, excluded: list[str]) -> Any:
     return item
 
 
-@event_priority(-100)  # after print-site has taken the navigation
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    plugin = _enabled(config, PRINT_SITE)
+def drop_empty_sections(config: MkDocsConfig) -> None:
+    """Sections whose pages are all left out of the print page (the blog) are dropped, not printed as empty headings."""
+    plugin = enabled_plugin(config)
     if plugin is not None:
         excluded = list(plugin.config.get("exclude", []))
-        # print-site 2.9 renders what it keeps in renderer.items; the site's own navigation is left as it is.
         plugin.renderer.items = [kept for item in plugin.renderer.items if (kept := _printable(item, excluded)) is not None]
-    return nav
 
 
-@event_priority(-100)  # after print-site (0) and the editions hook (0) have seen the page
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if _enabled(config, PRINT_SITE) is not None and hasattr(page, "html"):
+def hand_finished_html(html: str, page: Page, config: MkDocsConfig) -> None:
+    """Give print-site the page's finished HTML (after the editions' link notes), with its title as <h1>.
+
+    Our pages take their heading from front matter `title:`, so print-site would warn about a missing <h1>.
+    A section's index page repeats the section's title: the marker lets the print CSS show it once.
+    """
+    if enabled_plugin(config) is not None and hasattr(page, "html"):
         heading = "" if "<h1" in html else f"<h1>{escape(page.title or '')}</h1>"
-        # A section's index page repeats the section's title: the marker lets the print CSS show it once.
         marker = '<span class="ep-print-index" hidden></span>' if page.is_index else ""
-        page.html = marker + heading + html  # print-site's own attribute
-    return html
+        page.html = marker + heading + html  # type: ignore[attr-defined]
 
 
-# print-site lists its stylesheets and script in extra_css/extra_javascript, so every page would load them;
-# only its own page uses them. Other pages drop them: three fewer requests, two of them render-blocking.
-_PRINT_ASSET = re.compile(
-    r'<link rel="stylesheet" href="[^"]*css/print-site[^"]*\.css">\n?'
-    r'|<script src="[^"]*js/print-site\.js"></script>\n?'
-)
+def is_print_page(page: Page, config: MkDocsConfig) -> bool:
+    plugin = enabled_plugin(config)
+    return plugin is not None and page.file.src_uri.startswith(plugin.config.get("print_page_basename", "print_page"))
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    plugin = _enabled(config, PRINT_SITE)
-    if plugin is None or page.file.src_uri.startswith(plugin.config.get("print_page_basename", "print_page")):
-        return output
-    return _PRINT_ASSET.sub("", output)
-
-
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """The 404 page is a template, not a page."""
-    return _PRINT_ASSET.sub("", output_content) if _enabled(config, PRINT_SITE) is not None else output_content
+def strip_print_assets(output: str, config: MkDocsConfig) -> str:
+    return _PRINT_ASSET.sub("", output) if enabled_plugin(config) is not None else output

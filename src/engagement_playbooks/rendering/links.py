@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
-
-from .pages import PageInfo
+from engagement_playbooks.data.pages import PageInfo
+from engagement_playbooks.rendering.urls import page_url, relative_url
 
 
 @dataclass(frozen=True)
@@ -24,10 +22,10 @@ class SiteLinks:
 
     def site_url(self, path: str) -> str:
         """The site-root-relative URL of a docs page, such as 'forums/plan-a-forum/'."""
-        return File(path, "", "", self.use_directory_urls).url
+        return page_url(path, self.use_directory_urls)
 
     def to(self, target: str, from_page: str) -> Link | None:
-        """A link from one page to another (`target` may end in #anchor).
+        """A link from one page to another (`target` is docs-relative and may end in #anchor).
 
         None when the target is internal and this is the public edition: a public page
         must not reveal an internal page, not even its title.
@@ -36,6 +34,6 @@ class SiteLinks:
         info = self.pages.get(path)
         if info is None or (info.internal and not self.internal_edition):
             return None
-        url = get_relative_url(self.site_url(path), self.site_url(from_page))
+        url = relative_url(self.site_url(path), self.site_url(from_page))
         title = str(info.meta.get("title") or path)
         return Link(f"{url}#{anchor}" if anchor else url, title)

@@ -1,27 +1,35 @@
-"""HTML from autoescaping Jinja templates in macros/templates/."""
+"""HTML from autoescaping Jinja templates in rendering/templates/."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 
-from .inline import inline_markdown
-
-_templates = Environment(
-    loader=PackageLoader("macros", "templates"),
-    autoescape=True,  # every data value is escaped unless it went through inline_markdown
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_templates.filters["inline"] = inline_markdown
-
-SIGN_OFF = {"fto": "FTO", "supervisor": "Supervisor", "trainer": "Trainer", "self": "You"}
-_templates.globals["sign_off_names"] = SIGN_OFF
+from engagement_playbooks.rendering.inline import InlineMarkdown
 
 
-def render(template: str, **values: Any) -> str:
-    """Render a template as one compact HTML block that Markdown passes through untouched."""
-    html = _templates.get_template(template).render(**values)
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+class Renderer:
+    """The templates of one build. Data text goes through `| inline` (safe inline Markdown, page links resolved)."""
+
+    def __init__(self) -> None:
+        self.inline = InlineMarkdown()
+        self._templates = Environment(
+            loader=PackageLoader("engagement_playbooks.rendering", "templates"),
+            autoescape=True,  # every data value is escaped unless it went through `inline`
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self._templates.filters["inline"] = self._inline_filter
+
+    @pass_context
+    def _inline_filter(self, context: Context, text: str) -> Markup:
+        return self.inline(text, context.get("page_path", ""), context.get("resolve_link"))
+
+    def render(self, template: str, **values: Any) -> str:
+        """Render a template as one compact HTML block that Markdown passes through untouched."""
+        html = self._templates.get_template(template).render(**values)
+        return "\n".join(line.strip() for line in html.splitlines() if line.strip())

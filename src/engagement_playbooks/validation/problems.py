@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mkdocs.exceptions import PluginError
-
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -24,7 +22,7 @@ class Problem:
         return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
 
 
-class ProblemsError(PluginError):
+class ProblemsError(Exception):
     """Raised once with every problem of a run, so the build stops with all of them listed."""
 
     def __init__(self, problems: Iterable[Problem], what: str = "problem") -> None:

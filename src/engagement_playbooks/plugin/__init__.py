@@ -1,0 +1,1 @@
+"""MkDocs adapters: the `playbooks` plugin and the adapters for other plugins' internals."""

@@ -1,0 +1,30 @@
+"""The engine's CSS, JavaScript and vendored files: added to every site's build, never copied into its docs/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+SOURCE = Path(__file__).resolve().parent.parent / "assets"
+PREFIX = "assets/playbooks"  # where they land in the built site, apart from a department's own assets/
+STYLESHEETS = ("stylesheets/playbooks.css", "stylesheets/checklists.css")
+SCRIPTS = ("javascripts/checklists.js", "javascripts/a11y.js")
+THEME = Path(__file__).resolve().parent.parent / "theme"
+
+
+def add_to_config(config: MkDocsConfig) -> None:
+    """The engine's templates between the site's overrides/ and Material's, and its assets before the site's own."""
+    custom_dir = config.theme.custom_dir
+    config.theme.dirs.insert(1 if custom_dir else 0, str(THEME))
+    config.extra_css[:0] = [f"{PREFIX}/{path}" for path in STYLESHEETS]
+    config.extra_javascript[:0] = [f"{PREFIX}/{path}" for path in SCRIPTS]  # type: ignore[list-item]
+
+
+def add_files(files: Files, config: MkDocsConfig) -> None:
+    for path in sorted(SOURCE.rglob("*")):
+        if path.is_file():
+            uri = f"{PREFIX}/{path.relative_to(SOURCE).as_posix()}"
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(path)))

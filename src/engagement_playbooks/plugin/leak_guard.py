@@ -1,0 +1,42 @@
+"""The last guard of a public build: no file may point at an internal page or hold an internal contact.
+
+It reads every file the build wrote that a reader or a program could open (HTML, XML, JSON, JS, vCards,
+CSV, text) and fails the build naming each leak.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+SCANNED = {".html", ".xml", ".json", ".js", ".vcf", ".csv", ".txt", ".webmanifest"}
+_ADDRESS = re.compile(r'(?:href|src)="([^"]*)"|<loc>([^<]*)</loc>|"location":\s*"([^"]*)"')
+
+
+def find_leaks(site_dir: Path, site_url: str, internal_urls: set[str], secrets: Iterable[str] = ()) -> list[str]:
+    """Every place in the output that points at an internal page, or holds one of `secrets` (internal contact details)."""
+    base = urlsplit(site_url or "").path or "/"
+    needles = sorted({secret for secret in secrets if len(secret) >= 5})
+    finder = re.compile("|".join(re.escape(needle) for needle in needles)) if needles else None
+    leaks: list[str] = []
+    for path in sorted(site_dir.rglob("*")):
+        if not path.is_file() or path.suffix not in SCANNED:
+            continue
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        shown = path.relative_to(site_dir).as_posix()
+        if internal_urls:
+            page_url = urljoin("/", shown)
+            for match in _ADDRESS.finditer(text):
+                address = next(group for group in match.groups() if group is not None)
+                if path.name.startswith("search_index"):
+                    target = urlsplit(address).path
+                else:
+                    target = urlsplit(urljoin(page_url, address)).path
+                    target = target[len(base) - 1 :] if target.startswith(base) and base != "/" else target
+                if target.lstrip("/") in internal_urls:
+                    leaks.append(f"{shown} points at {address}")
+        if finder is not None:
+            leaks += [f"{shown} holds internal contact detail {found!r}" for found in sorted(set(finder.findall(text)))]
+    return sorted(set(leaks))

@@ -1,0 +1,151 @@
+"""The `playbooks` MkDocs plugin: events only. The work is done by the engine's modules and the adapters
+beside this file; each event says why it runs when it does (its priority).
+
+Event order in a build: on_config, on_files, on_nav, on_env, then for every page on_page_markdown and
+on_page_content, then for every page on_page_context and on_post_page, and at the end on_post_build.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from engagement_playbooks.edition import edition_from_environment
+from engagement_playbooks.macros import glossary, reviews
+from engagement_playbooks.plugin import assets, blog, editions, feed, git_dates, leak_guard, macros_config, offline, print_site
+from engagement_playbooks.plugin.config import PlaybooksConfig
+from engagement_playbooks.site import Site
+from engagement_playbooks.validation.problems import ProblemsError
+
+log = logging.getLogger("mkdocs.plugins.playbooks")
+
+
+class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.edition = "public"
+        self.internal_urls: set[str] = set()  # site-relative URLs of internal pages, public edition only
+
+    @event_priority(100)  # before the plugins it configures (macros, offline, print-site, git dates) read their settings
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.enabled:
+            return config
+        root = Path(config.config_file_path).parent
+        try:
+            self.edition = edition_from_environment()
+        except ProblemsError as error:
+            raise PluginError(str(error)) from error
+        internal = self.edition == "internal"
+        is_offline = offline.switch(config)
+        default_site_dir = str(root / "site")
+        if internal:
+            config.site_name = f"{config.site_name} ({self.config.internal_label})"
+        if config.site_dir == default_site_dir:  # never overwrite the public site/ with another edition by accident
+            config.site_dir = default_site_dir + ("-internal" if internal else "") + ("-offline" if is_offline else "")
+        config.extra["edition"] = self.edition
+        assets.add_to_config(config)
+        macros_config.configure(config)
+        git_dates.switch_off_without_history(config)
+        print_site.use_engine_cover(config)
+        try:
+            self.site = Site.load(root, Path(config.docs_dir), self.edition, config.use_directory_urls, self.config.data_dir)
+        except ProblemsError as error:
+            raise PluginError(str(error)) from error
+        self.internal_urls = set()
+        return config
+
+    @event_priority(100)  # before the blog, tags, search and git-dates plugins see the files
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if not self.config.enabled or self.site is None:
+            return files
+        if not self.site.internal:
+            self.internal_urls = editions.exclude_internal(files, self.site.pages)
+        assets.add_files(files, config)
+        git_dates.seed_dates(files, config)
+        return files
+
+    @event_priority(-100)  # after print-site has taken the navigation
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.config.enabled:
+            print_site.drop_empty_sections(config)
+        return nav
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        if not self.config.enabled:
+            return env
+        internal = self.edition == "internal"
+        # Called while templates render, when the blog has collected its posts and every title is known.
+        env.globals["playbooks_latest_post"] = lambda: next(iter(blog.posts(config, internal)), None)
+        env.globals["playbooks_feed_url"] = feed.FEED_FILE if self.config.feed and blog.blog_url(config) is not None else ""
+        return env
+
+    @event_priority(10)  # before mkdocs-macros renders the page (0): macros report problems against this page
+    def _on_page_markdown_start(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.config.enabled and self.site is not None:
+            self.site.current_page = page.file.src_uri
+            # The theme's review line (partials/review.html) reads page.meta.review: computed here, in Python,
+            # because Jinja cannot do calendar arithmetic.
+            review = reviews.review_of(self.site, page.file.src_uri)
+            if review is not None:
+                page.meta["review"] = review
+        return markdown
+
+    @event_priority(-10)  # after mkdocs-macros (0): abbreviation definitions are Markdown, never Jinja
+    def _on_page_markdown_end(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.config.enabled and self.site is not None:
+            return markdown + glossary.abbreviations(self.site)
+        return markdown
+
+    on_page_markdown = CombinedEvent(_on_page_markdown_start, _on_page_markdown_end)
+
+    @event_priority(0)  # with print-site's own (0); the print copy is handed over at -100, below
+    def _on_page_content_links(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.config.enabled and self.internal_urls:
+            return editions.neutralise_links(html, page.url, self.internal_urls)
+        return html
+
+    @event_priority(-100)  # after print-site (0) and the link notes above: print-site gets the finished HTML
+    def _on_page_content_print(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.config.enabled:
+            print_site.hand_finished_html(html, page, config)
+        return html
+
+    on_page_content = CombinedEvent(_on_page_content_links, _on_page_content_print)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if not self.config.enabled or print_site.is_print_page(page, config):
+            return output
+        return print_site.strip_print_assets(output, config)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """The 404 page is a template, not a page."""
+        return print_site.strip_print_assets(output_content, config) if self.config.enabled else output_content
+
+    @event_priority(-100)  # last: the leak guard reads what every other plugin wrote (search index, sitemap, offline files)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.site is None:
+            return
+        if self.site.problems:
+            raise PluginError(str(ProblemsError(self.site.problems, "macro problem")))
+        if self.config.feed:
+            feed.write_feed(config, self.site.internal)
+        if not self.site.internal:
+            leaks = leak_guard.find_leaks(Path(config.site_dir), config.site_url or "", self.internal_urls, self.site.internal_details)
+            if leaks:
+                raise PluginError("Internal pages or contacts leaked into the public build:\n  " + "\n  ".join(leaks))
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.enabled:
+            server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))  # data files feed the pages
+        return server
