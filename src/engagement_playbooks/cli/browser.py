@@ -24,7 +24,7 @@ def have_chromium() -> bool:
         return Path(playwright.chromium.executable_path).exists()
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     if have_chromium():
         return 0
     if not shutil.which("apt-get"):

@@ -1,6 +1,6 @@
-"""`make new-play`: start a new play from the play template, with its starter checklist.
+"""`playbooks new-play` (make new-play): start a new play from the play template, with its starter checklist.
 
-    python -m scripts.new_play --title "Hold a coffee with a cop" --section everyday-contact [--owner ID] [--tag TAG]
+    playbooks new-play --title "Hold a coffee with a cop" --section everyday-contact [--owner ID] [--tag TAG]
 
 Creates docs/<section>/<slug>.md (front matter filled in, the template's eight headings) and
 data/checklists/<slug>.yml. The page body is the "Starter play" block of
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import re
 import sys
 from collections import Counter
@@ -22,9 +21,10 @@ from typing import Any
 
 import yaml
 
+from engagement_playbooks.data.frontmatter import meta_of
 from engagement_playbooks.models.page import PLAY_HEADINGS
+from engagement_playbooks.site import today
 
-ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_PAGE = "docs/trainers/play-template.md"
 BLOG_DIR = "updates"  # the What's new blog is not a section for plays
 HEADINGS = PLAY_HEADINGS
@@ -32,17 +32,10 @@ HEADINGS = PLAY_HEADINGS
 CHECKLIST_CALL = 'checklist("starter-checklist")'
 PARTNERS_CALL = 'partner_table(tag="Partners")'
 _STARTER = re.compile(r'^```markdown title="Starter play"\n(.*?)^```[ \t]*$', re.DOTALL | re.MULTILINE)
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---", re.DOTALL)
 
 
 class ScaffoldError(Exception):
     """Something the trainer can fix; printed without a traceback."""
-
-
-def today() -> dt.date:
-    """Today, or PLAYBOOKS_TODAY=YYYY-MM-DD when set (as for builds and tests)."""
-    pinned = os.environ.get("PLAYBOOKS_TODAY")
-    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
 def slugify(title: str) -> str:
@@ -71,9 +64,7 @@ def sections(root: Path) -> list[str]:
 
 
 def _front_matter(path: Path) -> dict[str, Any]:
-    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-    data = yaml.safe_load(match.group(1)) if match else None
-    return data if isinstance(data, dict) else {}
+    return meta_of(path.read_text(encoding="utf-8"))
 
 
 def section_defaults(root: Path, section: str, owners: list[str], tags: list[str]) -> tuple[str, str]:
@@ -188,8 +179,9 @@ def _ask(question: str, choices: list[str] | None, ask: Callable[[str], str]) ->
     return ask(f"{question} ").strip()
 
 
-def main(argv: list[str] | None = None, root: Path = ROOT, ask: Callable[[str], str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def main(argv: list[str] | None = None, root: Path | None = None, ask: Callable[[str], str] | None = None) -> int:
+    root = root or Path.cwd()
+    parser = argparse.ArgumentParser(prog="playbooks new-play", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--title", default="", help='the play title, such as "Hold a coffee with a cop"')
     parser.add_argument("--section", default="", help="the docs/ folder to put it in, such as everyday-contact")
     parser.add_argument("--owner", default="", help="owner id from data/department.yml (default: the section's usual owner)")

@@ -1,6 +1,7 @@
-"""Pack a built offline edition (mkdocs.offline.yml) into one zip that works unzipped and opened from disk.
+"""`playbooks offline`: build the offline edition and pack it into one zip that works unzipped and opened from disk.
 
-Usage: python -m scripts.offline_zip SITE_DIR OUTPUT_ZIP
+    playbooks offline [--config mkdocs.yml] [--output dist/playbooks-offline.zip]
+    PLAYBOOKS_EDITION=internal playbooks offline     (the staff edition: never publish that zip)
 
 Everything sits under one top folder named like the zip, beside a short OPEN-ME.txt, so unzipping
 never scatters files into the reader's Downloads folder. Entries are sorted, for a stable listing.
@@ -8,9 +9,12 @@ never scatters files into the reader's Downloads folder. Entries are sorted, for
 
 from __future__ import annotations
 
+import argparse
 import sys
 import zipfile
 from pathlib import Path
+
+from engagement_playbooks.cli.building import edition_suffix, strict_build
 
 OPEN_ME = """\
 Engagement Playbooks, offline edition
@@ -30,7 +34,7 @@ This copy does not update itself. Get a new copy when the playbooks change.
 def pack(site: Path, output: Path) -> int:
     """Write the zip; return how many files it holds."""
     if not (site / "index.html").is_file() or not (site / "search" / "search_index.js").is_file():
-        raise SystemExit(f"{site} is not an offline build (no index.html or search/search_index.js): run make build-offline")
+        raise SystemExit(f"{site} is not an offline build (no index.html or search/search_index.js): run playbooks offline")
     folder = output.name.removesuffix(".zip")
     output.parent.mkdir(parents=True, exist_ok=True)
     files = sorted(path for path in site.rglob("*") if path.is_file())
@@ -41,15 +45,16 @@ def pack(site: Path, output: Path) -> int:
     return len(files) + 1
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 3:
-        print(__doc__, file=sys.stderr)
-        return 2
-    site, output = Path(argv[1]), Path(argv[2])
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="playbooks offline", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--config", "-f", default="mkdocs.yml", type=Path, help="the site's mkdocs.yml")
+    parser.add_argument("--output", "-o", type=Path, help="the zip to write (default: dist/playbooks-offline[-internal].zip)")
+    args = parser.parse_args(argv)
+    suffix = edition_suffix()
+    site = args.config.resolve().parent / f"site-offline{suffix}"
+    if strict_build(args.config, site, offline="true") != 0:
+        return 1
+    output = args.output or Path("dist") / f"playbooks-offline{suffix}.zip"
     count = pack(site, output)
     print(f"Wrote {output}: {count} files, {output.stat().st_size / 1_048_576:.1f} MiB")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

@@ -1,6 +1,6 @@
-"""Render the print edition of a built site (print_page/index.html) to a PDF with headless Chromium.
+"""`playbooks pdf`: build the print edition and save it as a PDF with headless Chromium.
 
-Usage: python -m scripts.print_pdf [SITE_DIR] [OUTPUT_PDF]   (defaults: site/ and dist/playbooks.pdf)
+    playbooks pdf [--config mkdocs.yml] [--output dist/playbooks.pdf]   (needs engagement-playbooks[pdf] and a Chromium)
 
 The page is opened from disk and every request that is not file:// is refused and reported, so a
 handout can never depend on, or tell, a third party. print-site fills its table of contents with
@@ -9,9 +9,11 @@ JavaScript, so the PDF is printed only once the contents list is there.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
+from engagement_playbooks.cli.building import edition_suffix, strict_build
 from engagement_playbooks.browser import CHROMIUM_ARGS, chromium_executable
 
 
@@ -50,20 +52,19 @@ def render_pdf(print_page: Path, output: Path) -> list[str]:
     return refused
 
 
-def main(argv: list[str]) -> int:
-    site = Path(argv[1]) if len(argv) > 1 else Path("site")
-    output = Path(argv[2]) if len(argv) > 2 else Path("dist/playbooks.pdf")
-    print_page = site / "print_page" / "index.html"
-    if not print_page.is_file():
-        print(f"{print_page} not found: build the site first (make build).", file=sys.stderr)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="playbooks pdf", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--config", "-f", default="mkdocs.yml", type=Path, help="the site's mkdocs.yml")
+    parser.add_argument("--output", "-o", type=Path, help="the PDF to write (default: dist/playbooks[-internal].pdf)")
+    args = parser.parse_args(argv)
+    suffix = edition_suffix()
+    site = args.config.resolve().parent / f"site-print{suffix}"
+    if strict_build(args.config, site, print="true") != 0:
         return 1
-    refused = render_pdf(print_page, output)
+    output = args.output or Path("dist") / f"playbooks{suffix}.pdf"
+    refused = render_pdf(site / "print_page" / "index.html", output)
     if refused:
         print("The print page tried to load from outside the site:\n  " + "\n  ".join(refused), file=sys.stderr)
         return 1
     print(f"Wrote {output} ({output.stat().st_size // 1024} KiB)")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

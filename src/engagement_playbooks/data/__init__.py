@@ -1,0 +1,1 @@
+"""Reading trainers' files: data YAML with line numbers, page front matter, and the checked catalog."""

@@ -1,0 +1,1 @@
+"""Writing quality: readability grades of the plays."""

@@ -1,0 +1,1 @@
+"""HTML from autoescaping templates, inline Markdown from data, and links between pages."""
