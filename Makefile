@@ -1,15 +1,16 @@
-# One command per task. Each target sets up what it needs (a .venv with pinned requirements).
+# One command per task. Each target sets up what it needs (a .venv with pinned requirements and the engine).
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+PLAYBOOKS := $(VENV)/bin/playbooks
 export NO_MKDOCS_2_WARNING := 1
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-$(VENV)/.runtime: requirements.txt
+$(VENV)/.runtime: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
@@ -22,50 +23,47 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 serve: $(VENV)/.runtime ## Preview the site with live reload at http://127.0.0.1:8000
 	PLAYBOOKS_PRINT=false $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.runtime ## Build the public edition into site/
+build: $(VENV)/.runtime ## Build the public edition into site/ (strict: any warning fails)
 	$(PY) -m mkdocs build --strict
 
 build-internal: $(VENV)/.runtime ## Build the internal (staff) edition into site-internal/
-	$(PY) -m mkdocs build --strict --config-file mkdocs.internal.yml
+	PLAYBOOKS_EDITION=internal $(PY) -m mkdocs build --strict
 
-check: $(VENV)/.runtime ## Check data, front matter and macro calls in seconds (no site build)
-	$(PY) -m macros.check
+check: $(VENV)/.runtime ## Check data, front matter and macro calls in about a second (no site build)
+	$(PLAYBOOKS) check
 
 # TITLE, SECTION, OWNER and TAG come from the command line (make exports them); "$$TITLE" keeps quotes in titles safe.
 new-play: $(VENV)/.runtime ## Start a new play: make new-play TITLE="Hold a coffee with a cop" SECTION=everyday-contact
-	$(PY) -m scripts.new_play --title "$$TITLE" --section "$$SECTION" --owner "$$OWNER" --tag "$$TAG"
+	$(PLAYBOOKS) new-play --title "$$TITLE" --section "$$SECTION" --owner "$$OWNER" --tag "$$TAG"
 
 lint: $(VENV)/.dev ## Lint, format check and type check the Python code
-	$(VENV)/bin/ruff check macros tests scripts bench
-	$(VENV)/bin/ruff format --check macros tests scripts bench
+	$(VENV)/bin/ruff check src macros tests bench
+	$(VENV)/bin/ruff format --check src macros tests bench
 	$(VENV)/bin/mypy
 
 browser: $(VENV)/.dev ## Make sure a Chromium is available for the browser tests
-	@$(PY) -m scripts.ensure_chromium
+	@$(PLAYBOOKS) browser
 
-readability: $(VENV)/.dev ## Print the Flesch-Kincaid grade of every play, and the average, as a Markdown table
-	$(PY) -m macros.readability
+readability: $(VENV)/.runtime ## Print the Flesch-Kincaid grade of every play, and the average, as a Markdown table
+	$(PLAYBOOKS) readability
 
 # Print and offline editions: public unless EDITION=internal (staff only: never publish those files).
 EDITION ?= public
 ifeq ($(filter $(EDITION),public internal),)
 $(error EDITION must be public or internal, not "$(EDITION)")
 endif
-SUFFIX := $(if $(filter internal,$(EDITION)),-internal,)
 
-build-offline: $(VENV)/.runtime ## Zip the site to use from disk, search included: dist/engagement-playbooks-offline.zip (EDITION=internal)
-	PLAYBOOKS_OFFLINE_BASE=$(if $(SUFFIX),mkdocs.internal.yml,mkdocs.yml) $(PY) -m mkdocs build --strict --config-file mkdocs.offline.yml
-	$(PY) -m scripts.offline_zip site-offline dist/engagement-playbooks-offline$(SUFFIX).zip
+build-offline: $(VENV)/.runtime ## Zip the site to use from disk, search included, into dist/ (EDITION=internal for staff)
+	PLAYBOOKS_EDITION=$(EDITION) $(PLAYBOOKS) offline
 
 pdf: $(VENV)/.dev browser ## Save the print edition (cover, contents, every page) as dist/playbooks.pdf (EDITION=internal)
-	PLAYBOOKS_PRINT=true $(PY) -m mkdocs build --strict --config-file mkdocs$(if $(SUFFIX),.internal,).yml --site-dir site$(SUFFIX)
-	$(PY) -m scripts.print_pdf site$(SUFFIX) dist/playbooks$(SUFFIX).pdf
+	PLAYBOOKS_EDITION=$(EDITION) $(PLAYBOOKS) pdf
 
 test: $(VENV)/.dev browser ## Run every check and test (lint, data check, pytest with a real browser)
 	$(MAKE) --no-print-directory lint check
 	$(PY) -m pytest
 
-bench: $(VENV)/.dev browser ## Benchmark builds vs plain Material at 100/300/1,000 plays (minutes; writes bench/results/)
+bench: $(VENV)/.dev browser ## Benchmark builds vs plain Material (minutes; writes bench/results/)
 	$(PY) -m bench.run
 
 lighthouse: $(VENV)/.dev browser ## Lighthouse scores (mobile) of home, a play and the directory (needs npm; optional)

@@ -17,7 +17,7 @@ def public_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @pytest.fixture(scope="session")
 def internal_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    result = build(ROOT, tmp_path_factory.mktemp("internal") / "site", config="mkdocs.internal.yml")
+    result = build(ROOT, tmp_path_factory.mktemp("internal") / "site", edition="internal")
     assert result.ok, result.output
     return result
 

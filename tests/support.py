@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.chromium import CHROMIUM_ARGS, chromium_executable
-from scripts.static_server import serve
+from engagement_playbooks.browser import CHROMIUM_ARGS, chromium_executable
+from engagement_playbooks.testing.server import serve
 
 __all__ = ["CHROMIUM_ARGS", "chromium_executable", "serve"]  # the tests take both from here
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("docs", "data", "macros", "overrides", "mkdocs.yml", "mkdocs.internal.yml")
+PROJECT_PARTS = ("docs", "data", "macros", "overrides", "mkdocs.yml")
 
 
 @dataclass
@@ -31,12 +31,12 @@ class Build:
         return self.returncode == 0
 
 
-def build(project: Path, site: Path, config: str = "mkdocs.yml", today: str | None = None) -> Build:
+def build(project: Path, site: Path, edition: str = "public", today: str | None = None, offline: bool = False) -> Build:
     """A strict build. Never --quiet: it hides warnings, and then --strict does not count them."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOKS_EDITION": edition, "PLAYBOOKS_OFFLINE": "true" if offline else ""}
     if today:
         env["PLAYBOOKS_TODAY"] = today
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(site)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
     return Build(result.returncode, result.stdout + result.stderr, site)
 

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from support import ROOT, Build
 
-from scripts.static_server import base_path, serve
+from engagement_playbooks.testing.server import base_path, serve
 
 pytestmark = pytest.mark.browser
 

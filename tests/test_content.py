@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from support import ROOT
 
-from macros import content_rules as rules
-from macros import readability
-from macros.problems import Problem
+import content_rules as rules
+from engagement_playbooks.quality import readability
+from engagement_playbooks.validation.problems import Problem
 
 DOCS, DATA = ROOT / "docs", ROOT / "data"
 RULES = rules.load_rules(ROOT)
@@ -366,7 +366,7 @@ def test_report_command_prints_a_markdown_table(tmp_path: Path) -> None:
     (tmp_path / "forums" / "market.md").write_text(GOOD_PLAY, encoding="utf-8")
     (tmp_path / "index.md").write_text("---\ntitle: Home\n---\n\nNot a play.\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "macros.readability", "--docs", str(tmp_path)],
+        [sys.executable, "-m", "engagement_playbooks", "readability", "--docs", str(tmp_path)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -30,7 +30,7 @@ def editions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build]:
     )
     partners.write_text(text[:first_contacts] + secret + text[first_contacts:])
     public = build(project, tmp_path_factory.mktemp("public-edition") / "site")
-    internal = build(project, tmp_path_factory.mktemp("internal-edition") / "site", config="mkdocs.internal.yml")
+    internal = build(project, tmp_path_factory.mktemp("internal-edition") / "site", edition="internal")
     assert public.ok, public.output
     assert internal.ok, internal.output
     return public, internal

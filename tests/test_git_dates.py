@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from support import build, copy_project
 
-from macros.git_dates import last_commits
+from engagement_playbooks.plugin.git_dates import last_commits
 
 
 def git(repo: Path, *args: str, when: str | None = None) -> str:

@@ -9,14 +9,14 @@ import pytest
 from bs4 import BeautifulSoup
 from support import copy_project, site_url
 
-from macros import checklists, glossary, partners
-from macros.site import Site
+from engagement_playbooks.macros import checklists, glossary, partners
+from engagement_playbooks.site import Site
 
 HOSTILE = "<script>alert(1)</script> Smith & Sons | Repairs *now*"
 
 
 def load(project: Path, edition: str = "public") -> Site:
-    return Site.load(project / "mkdocs.yml", project / "docs", {"edition": edition}, use_directory_urls=True)
+    return Site.load(project, project / "docs", edition, use_directory_urls=True)
 
 
 @pytest.fixture(scope="module")

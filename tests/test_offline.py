@@ -1,4 +1,4 @@
-"""The offline edition (mkdocs.offline.yml + scripts/offline_zip.py): a zip that works unzipped and opened
+"""The offline edition (PLAYBOOKS_OFFLINE=true + `playbooks offline`): a zip that works unzipped and opened
 from disk, search included, loading nothing from outside its own folder."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from support import ROOT, build, copy_project
 
-from scripts.offline_zip import pack
+from engagement_playbooks.cli.offline import pack
 
 TODAY = "2026-11-15"
 NAME = "engagement-playbooks-offline"
@@ -34,7 +34,7 @@ class Offline:
 @pytest.fixture(scope="module")
 def offline(tmp_path_factory: pytest.TempPathFactory) -> Offline:
     work = tmp_path_factory.mktemp("offline")
-    result = build(ROOT, work / "site", config="mkdocs.offline.yml", today=TODAY)
+    result = build(ROOT, work / "site", today=TODAY, offline=True)
     assert result.ok, result.output
     archive = work / "dist" / f"{NAME}.zip"
     pack(result.site, archive)
@@ -47,7 +47,7 @@ def test_zip_holds_one_folder_with_the_site_and_no_internal_page(offline: Offlin
     with zipfile.ZipFile(offline.zip) as opened:
         names = opened.namelist()
     assert {name.split("/")[0] for name in names} == {NAME}
-    for needed in ("OPEN-ME.txt", "index.html", "search/search_index.js", "print_page.html", "assets/vendor/iframe-worker/shim.js"):
+    for needed in ("OPEN-ME.txt", "index.html", "search/search_index.js", "print_page.html", "assets/playbooks/vendor/iframe-worker/shim.js"):
         assert f"{NAME}/{needed}" in names, needed
     assert not [name for name in names if name.startswith(f"{NAME}/internal/")]
     # Pages are files, not folders: file:// has no index.html fallback.
@@ -66,13 +66,13 @@ def test_no_file_loads_anything_from_outside(offline: Offline) -> None:
     assert loads == []
 
 
-def test_build_without_the_vendored_shim_fails(tmp_path: Path) -> None:
-    """Otherwise the offline plugin quietly loads the shim from a CDN."""
+def test_offline_build_without_the_offline_plugin_fails_naming_it(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    (project / "mkdocs.offline.yml").write_text("INHERIT: mkdocs.yml\nextra:\n  offline: true\n")
-    result = build(project, tmp_path / "site", config="mkdocs.offline.yml", today=TODAY)
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"\n  - offline:\n      enabled: false\n", "\n", config.read_text()))
+    result = build(project, tmp_path / "site", today=TODAY, offline=True)
     assert not result.ok
-    assert "iframe-worker" in result.output
+    assert "PLAYBOOKS_OFFLINE is set but Material's offline plugin is not listed" in result.output
 
 
 @pytest.mark.browser

@@ -15,8 +15,8 @@ import yaml
 from bs4 import BeautifulSoup
 from support import ROOT, build, copy_project
 
-from macros import check
-from scripts import new_play
+from engagement_playbooks.cli import check
+from engagement_playbooks.cli import new_play
 
 TODAY = "2026-11-20"
 # The play template of the content guide: these H2 headings, with exactly this text, in this order.
@@ -33,11 +33,12 @@ TEMPLATE_HEADINGS = [
 
 
 def _venv_python(project: Path) -> None:
-    """project/.venv/bin/python, running this test's Python (a wrapper, so its own venv stays in use)."""
-    python = project / ".venv/bin/python"
-    python.parent.mkdir(parents=True, exist_ok=True)
-    python.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} "$@"\n', encoding="utf-8")
-    python.chmod(0o755)
+    """project/.venv/bin/python and playbooks, running this test's Python (wrappers, so its own venv stays in use)."""
+    for name, command in (("python", ""), ("playbooks", " -m engagement_playbooks")):
+        wrapper = project / ".venv/bin" / name
+        wrapper.parent.mkdir(parents=True, exist_ok=True)
+        wrapper.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)}{command} "$@"\n', encoding="utf-8")
+        wrapper.chmod(0o755)
 
 
 @pytest.fixture
@@ -135,9 +136,9 @@ def test_new_play_asks_for_missing_title_and_section(project: Path) -> None:
 
 def test_make_new_play_passes_title_and_section(project: Path) -> None:
     shutil.copy2(ROOT / "Makefile", project / "Makefile")
-    shutil.copytree(ROOT / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
     _venv_python(project)
     (project / "requirements.txt").touch()
+    (project / "pyproject.toml").touch()
     (project / ".venv/.runtime").touch()  # newer than requirements.txt: make does not reinstall
     title = 'Meet a neighbor\'s "block club"'
     result = subprocess.run(
