@@ -28,7 +28,9 @@ def read_front_matter(text: str, shown_as: str) -> tuple[FrontMatter, list[Probl
         return FrontMatter({}, None, 0, text), []
     document, problems = parse_yaml(match.group(1), shown_as, first_line=2)
     meta = document.data if document is not None and isinstance(document.data, dict) else {}
-    return FrontMatter(meta, document, text[: match.end()].count("\n"), text[match.end() :]), problems
+    # MkDocs drops the blank lines after the front matter too (mkdocs.utils.meta.get_data), so lines count from there.
+    body = text[match.end() :].lstrip("\n")
+    return FrontMatter(meta, document, text.count("\n", 0, len(text) - len(body)), body), problems
 
 
 def meta_of(text: str) -> dict[str, Any]:

@@ -50,6 +50,8 @@ def partner_table(site: Site, category: str | None = None, district: str | None 
     bad = [unknown(name, value, allowed) for name, value, allowed in checks if value is not None and value not in allowed]
     if bad:
         return site.report(call, "; ".join(bad))
+    if not site.catalog.partners:
+        return site.render("empty.html", what="partners", file="data/partners.yml")
     matches = [
         p
         for p in site.catalog.partners.values()
@@ -72,6 +74,8 @@ def partner_table(site: Site, category: str | None = None, district: str | None 
 def partner_directory(site: Site) -> str:
     """All partners grouped by category; each partner is a heading, so search lands on it."""
     department = site.catalog.department
+    if not site.catalog.partners:
+        return site.render("empty.html", what="partners", file="data/partners.yml")
     blocks: list[str] = []
     for category in department.partner_categories:
         members = sorted((p for p in site.catalog.partners.values() if p.category == category.id), key=lambda p: p.name.lower())
