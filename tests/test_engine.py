@@ -54,7 +54,7 @@ def test_attr_list_heading_ids_work_in_pages(project: Path, tmp_path: Path) -> N
 
 
 def test_an_unclosed_comment_names_the_fix(project: Path) -> None:
-    line = append(project / "docs/glossary.md", "", "Notes {## never closed")
+    line = append(project / "docs/glossary.md", "", "Notes {## never closed") + 1
     result = check(project)
     assert result.returncode == 1
     assert f"docs/glossary.md:{line}" in result.stderr and "{##" in result.stderr
