@@ -18,8 +18,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.chromium import CHROMIUM_ARGS, chromium_executable
-from scripts.static_server import base_path, serve
+from engagement_playbooks.browser import CHROMIUM_ARGS, chromium_executable
+from engagement_playbooks.testing.server import base_path, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scripts.chromium import CHROMIUM_ARGS, chromium_executable
-from scripts.static_server import serve
+from engagement_playbooks.browser import CHROMIUM_ARGS, chromium_executable
+from engagement_playbooks.testing.server import serve
 
 # Installed in the page before each query: the first keydown starts the clock, the first rendered
 # result stops it, and a result linking to `expected` marks the answer as settled.

@@ -18,4 +18,3 @@ def define_env(env: Any) -> None:
         """`{{ non_emergency_line() }}`: the department's non-emergency number as a link that dials."""
         phone = env.variables["department"].non_emergency_phone
         return Markup('<a href="{}">{}</a>').format(phone.tel, phone.national)
-

@@ -17,8 +17,8 @@ import yaml
 from mkdocs.utils.meta import YAML_RE
 
 from engagement_playbooks.models.page import PLAY_HEADINGS
-from engagement_playbooks.validation.problems import Problem
 from engagement_playbooks.quality.readability import prose_units, sentences_of
+from engagement_playbooks.validation.problems import Problem
 
 REQUIRED_HEADINGS = PLAY_HEADINGS
 MAX_AVERAGE_GRADE = 9.0

@@ -11,10 +11,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+import content_rules as rules
 import pytest
 from support import ROOT
 
-import content_rules as rules
 from engagement_playbooks.quality import readability
 from engagement_playbooks.validation.problems import Problem
 

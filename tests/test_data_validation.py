@@ -255,7 +255,9 @@ def test_make_check_reports_several_errors_with_file_and_line(tmp_path: Path) ->
     partners.write_text(text.replace("category: food-housing", "category: food", 1))
     page = project / "docs" / "glossary.md"
     page.write_text(page.read_text() + '\n{{ checklist("no-such-list") }}\n\n{{ partner_table(tag="Yuoth") }}\n')
-    result = subprocess.run([sys.executable, "-m", "engagement_playbooks", "check"], cwd=project, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "engagement_playbooks", "check"], cwd=project, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 1
     lines = [line.strip() for line in result.stderr.splitlines() if line.startswith("  ")]
     assert any(line.startswith("data/partners.yml:") and "is not a valid phone number for region US" in line for line in lines), (
@@ -264,7 +266,9 @@ def test_make_check_reports_several_errors_with_file_and_line(tmp_path: Path) ->
     assert any(line.startswith("data/partners.yml:") and "'food' is not a known partner category" in line for line in lines), result.stderr
     # With data problems the pages are not rendered; fix the data and the macro calls are reported, each with its line.
     partners.write_text((ROOT / "data" / "partners.yml").read_text())
-    result = subprocess.run([sys.executable, "-m", "engagement_playbooks", "check"], cwd=project, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "engagement_playbooks", "check"], cwd=project, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 1
     assert "docs/glossary.md:" in result.stderr and "checklist('no-such-list'): unknown checklist id 'no-such-list'" in result.stderr
     assert "unknown tag 'Yuoth'; did you mean 'Youth'?" in result.stderr

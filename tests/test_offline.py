@@ -47,7 +47,13 @@ def test_zip_holds_one_folder_with_the_site_and_no_internal_page(offline: Offlin
     with zipfile.ZipFile(offline.zip) as opened:
         names = opened.namelist()
     assert {name.split("/")[0] for name in names} == {NAME}
-    for needed in ("OPEN-ME.txt", "index.html", "search/search_index.js", "print_page.html", "assets/playbooks/vendor/iframe-worker/shim.js"):
+    for needed in (
+        "OPEN-ME.txt",
+        "index.html",
+        "search/search_index.js",
+        "print_page.html",
+        "assets/playbooks/vendor/iframe-worker/shim.js",
+    ):
         assert f"{NAME}/{needed}" in names, needed
     assert not [name for name in names if name.startswith(f"{NAME}/internal/")]
     # Pages are files, not folders: file:// has no index.html fallback.

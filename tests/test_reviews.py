@@ -13,7 +13,7 @@ from support import ROOT, Build, build, copy_project
 from engagement_playbooks.cli import check
 from engagement_playbooks.macros import reviews
 from engagement_playbooks.models.department import Owner
-from engagement_playbooks.models.interval import Interval, parse_interval
+from engagement_playbooks.models.interval import parse_interval
 from engagement_playbooks.site import Site
 
 TODAY = "2026-11-20"  # every build and check here pins today; none reads the clock

@@ -15,8 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 from support import ROOT, build, copy_project
 
-from engagement_playbooks.cli import check
-from engagement_playbooks.cli import new_play
+from engagement_playbooks.cli import check, new_play
 
 TODAY = "2026-11-20"
 # The play template of the content guide: these H2 headings, with exactly this text, in this order.

@@ -123,7 +123,9 @@ def run(args: argparse.Namespace) -> int:
     if warnings:
         count = len(warnings)
         listing = "\n".join(f"  {w}" for w in warnings)
-        print(f"{count} warning{'' if count == 1 else 's'} (not failures; the owners should act on these soon):\n{listing}", file=sys.stderr)
+        print(
+            f"{count} warning{'' if count == 1 else 's'} (not failures; the owners should act on these soon):\n{listing}", file=sys.stderr
+        )
     if problems or site is None:
         print(ProblemsError(problems), file=sys.stderr)
         return 1

@@ -10,7 +10,6 @@ never scatters files into the reader's Downloads folder. Entries are sorted, for
 from __future__ import annotations
 
 import argparse
-import sys
 import zipfile
 from pathlib import Path
 

@@ -13,8 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from engagement_playbooks.cli.building import edition_suffix, strict_build
 from engagement_playbooks.browser import CHROMIUM_ARGS, chromium_executable
+from engagement_playbooks.cli.building import edition_suffix, strict_build
 
 
 def render_pdf(print_page: Path, output: Path) -> list[str]:

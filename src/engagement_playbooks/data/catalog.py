@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from engagement_playbooks.data.yamlsource import YamlDocument, format_loc, load_yaml
 from engagement_playbooks.models.checklists import Checklist
 from engagement_playbooks.models.common import Context
 from engagement_playbooks.models.department import Department
@@ -14,7 +15,7 @@ from engagement_playbooks.models.glossary import Glossary
 from engagement_playbooks.models.partners import Partner, PartnerFile
 from engagement_playbooks.validation.problems import Problem
 from engagement_playbooks.validation.validate import duplicates, validate
-from engagement_playbooks.data.yamlsource import YamlDocument, format_loc, load_yaml
+
 
 @dataclass(frozen=True)
 class Catalog:
@@ -93,7 +94,9 @@ def load_catalog(root: Path, data: Path, pages: frozenset[str], today: dt.date) 
         if partner_file:
             problems.extend(duplicates(document, partner_file.partners, ("partners",), "id", "partner"))
             partners = {p.id: p for p in partner_file.partners}
-            places = {p.id: (document.path, document.line_of(("partners", i, "last_verified"))) for i, p in enumerate(partner_file.partners)}
+            places = {
+                p.id: (document.path, document.line_of(("partners", i, "last_verified"))) for i, p in enumerate(partner_file.partners)
+            }
 
     checklists: dict[str, Checklist] = {}
     for path in sorted((data / "checklists").glob("*.y*ml")):

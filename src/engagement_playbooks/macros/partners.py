@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from engagement_playbooks.rendering.inline import markdown_text
 from engagement_playbooks.models.partners import Partner
+from engagement_playbooks.rendering.inline import markdown_text
 from engagement_playbooks.site import Site
 from engagement_playbooks.validation.suggest import unknown
 

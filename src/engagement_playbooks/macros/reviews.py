@@ -13,8 +13,8 @@ from enum import Enum
 
 from engagement_playbooks.models.department import Owner
 from engagement_playbooks.models.partners import Partner
-from engagement_playbooks.validation.problems import Problem
 from engagement_playbooks.site import Site
+from engagement_playbooks.validation.problems import Problem
 
 DUE_SOON_DAYS = 30
 

@@ -44,7 +44,8 @@ class Department(Strict):
     sign_off_roles: list[Named] = Field(
         default_factory=lambda: list(DEFAULT_SIGN_OFF_ROLES),
         min_length=1,
-        description="Who can sign off a checklist item (item `sign_off:`). Defaults to `fto` (FTO), `supervisor`, `trainer` and `self` (You).",
+        description="Who can sign off a checklist item (item `sign_off:`). "
+        "Defaults to `fto` (FTO), `supervisor`, `trainer` and `self` (You).",
     )
 
     def category_name(self, category_id: str) -> str:

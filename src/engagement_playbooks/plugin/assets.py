@@ -19,7 +19,7 @@ def add_to_config(config: MkDocsConfig) -> None:
     custom_dir = config.theme.custom_dir
     config.theme.dirs.insert(1 if custom_dir else 0, str(THEME))
     config.extra_css[:0] = [f"{PREFIX}/{path}" for path in STYLESHEETS]
-    config.extra_javascript[:0] = [f"{PREFIX}/{path}" for path in SCRIPTS]  # type: ignore[list-item]
+    config.extra_javascript[:0] = [f"{PREFIX}/{path}" for path in SCRIPTS]
 
 
 def add_files(files: Files, config: MkDocsConfig) -> None:

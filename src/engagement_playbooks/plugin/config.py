@@ -12,7 +12,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 
-class PlaybooksConfig(Config):
+class PlaybooksConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs types its options, not this hook
     enabled = c.Type(bool, default=True)
     """Switch the whole engine off (a plain Material build of the same pages; macros calls then fail)."""
 

@@ -14,7 +14,9 @@ PLUGLET = "engagement_playbooks.macros"
 def configure(config: MkDocsConfig) -> None:
     plugin = config.plugins.get(NAME)
     if plugin is None or PLUGLET not in (plugin.config.get("modules") or []):
-        raise PluginError(f"The playbooks plugin needs mkdocs-macros with the engine's macros: add `- macros: {{modules: [{PLUGLET}]}}` to plugins")
+        raise PluginError(
+            f"The playbooks plugin needs mkdocs-macros with the engine's macros: add `- macros: {{modules: [{PLUGLET}]}}` to plugins"
+        )
     # `{#id}` gives a heading its id (attr_list); with Jinja's default `{#` it would open a comment.
     plugin.config["j2_comment_start_string"] = COMMENT_START
     plugin.config["j2_comment_end_string"] = COMMENT_END

@@ -26,7 +26,9 @@ def switch(config: MkDocsConfig) -> bool:
     on = wanted()
     if plugin is None:
         if on:
-            raise PluginError(f"{VARIABLE} is set but Material's offline plugin is not listed in mkdocs.yml (add `- offline: {{enabled: false}}`)")
+            raise PluginError(
+                f"{VARIABLE} is set but Material's offline plugin is not listed in mkdocs.yml (add `- offline: {{enabled: false}}`)"
+            )
         return False
     plugin.config.enabled = on
     if on:

@@ -29,7 +29,7 @@ from engagement_playbooks.validation.problems import ProblemsError
 log = logging.getLogger("mkdocs.plugins.playbooks")
 
 
-class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
+class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-call]  # as in Material's own plugins
     supports_multiple_instances = False
 
     def __init__(self) -> None:

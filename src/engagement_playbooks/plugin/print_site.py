@@ -74,7 +74,7 @@ def hand_finished_html(html: str, page: Page, config: MkDocsConfig) -> None:
     if enabled_plugin(config) is not None and hasattr(page, "html"):
         heading = "" if "<h1" in html else f"<h1>{escape(page.title or '')}</h1>"
         marker = '<span class="ep-print-index" hidden></span>' if page.is_index else ""
-        page.html = marker + heading + html  # type: ignore[attr-defined]
+        page.html = marker + heading + html  # print-site's own attribute
 
 
 def is_print_page(page: Page, config: MkDocsConfig) -> bool:

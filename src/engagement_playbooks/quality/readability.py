@@ -216,7 +216,9 @@ def report(docs_dir: Path) -> tuple[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="playbooks readability", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="playbooks readability", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docs", default="docs", type=Path, help="docs folder to scan (default: docs)")
     args = parser.parse_args(argv)
     table, _ = report(args.docs)

@@ -1,0 +1,74 @@
+"""Contracts with other plugins' internals. The engine reads or sets a few attributes that these plugins do not
+document; each is used in exactly one adapter (src/engagement_playbooks/plugin/). These tests fail loudly when an
+upgrade changes them, naming the adapter to fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import ROOT
+
+from engagement_playbooks.plugin import blog, git_dates, print_site
+
+
+@pytest.fixture(scope="module")
+def built_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The reference site built in this process, so the plugins' objects can be inspected afterwards."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path_factory.mktemp("contracts") / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+        yield config
+    finally:
+        config.plugins.on_shutdown()
+
+
+def test_print_site_internals(built_config: Any) -> None:
+    """plugin/print_site.py: renderer.items, page.html, exclude(), its asset names and cover_page_template."""
+    from mkdocs_print_site_plugin.exclude import exclude  # type: ignore[import-untyped]
+
+    plugin = built_config.plugins[print_site.NAME]
+    assert isinstance(plugin.renderer.items, list) and plugin.renderer.items
+    assert list(inspect.signature(exclude).parameters)[:2] == ["path", "exclude_patterns"]
+    assert plugin.config["cover_page_template"] == str(print_site.COVER)
+    pages = [item for item in plugin.renderer.items if hasattr(item, "html")]
+    sections = [item for item in plugin.renderer.items if hasattr(item, "children")]
+    assert pages or sections
+    assert "css/print-site.css" in built_config.extra_css and "js/print-site.js" in [str(s) for s in built_config.extra_javascript]
+    printed = (Path(built_config.site_dir) / "print_page" / "index.html").read_text(encoding="utf-8")
+    assert 'class="ep-print-index"' in printed, "print-site no longer prints page.html as the engine hands it over"
+
+
+def test_git_dates_internals(built_config: Any) -> None:
+    """plugin/git_dates.py: last_revision_commits, cached_source_paths and util.ignored_commits."""
+    plugin = built_config.plugins[git_dates.NAME]
+    assert isinstance(plugin.last_revision_commits, dict)
+    assert isinstance(plugin.cached_source_paths, dict)
+    assert isinstance(plugin.util.ignored_commits, list | set | tuple | dict)
+    if git_dates.history_problem(ROOT) is None:  # a clone with history: the one walk filled the cache
+        key = str((ROOT / "docs/forums/plan-a-forum.md").absolute())
+        sha, stamp = plugin.last_revision_commits[key]
+        assert len(sha) == 40 and stamp.isdigit()
+
+
+def test_blog_internals(built_config: Any) -> None:
+    """plugin/blog.py: plugin.blog, blog.url and each post's url, title, meta, content, authors, categories, dates."""
+    found = blog.posts(built_config, internal_edition=False)
+    assert found, "the blog adapter found no posts"
+    assert blog.blog_url(built_config) == "updates/"
+    for post in found:
+        assert post.url.startswith("updates/") and post.title
+        assert isinstance(post.created, dt.datetime) and post.created.tzinfo is not None
+        assert all(isinstance(name, str) and name for name in post.authors)
+        assert post.content
+    assert found == sorted(found, key=lambda post: post.created, reverse=True)
