@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import checklists, feed, glossary, partners, reference, reviews
+from . import checklists, contacts, feed, glossary, partners, reference, reviews
 from .problems import ProblemsError
 from .site import Site
 
@@ -62,3 +62,8 @@ def on_post_build(env: Any) -> None:
         raise ProblemsError(_site.problems, "macro problem")
     if _site is not None:
         feed.write_feed(env.conf, _site.internal)
+        # vCards and CSV of this edition's partners (macros/contacts.py); the leak guard in hooks.py scans them.
+        for path, data in contacts.contact_files(_site.catalog.partners, _site.catalog.department).items():
+            target = Path(env.conf["site_dir"]) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)

@@ -25,6 +25,8 @@ log = logging.getLogger("mkdocs.plugins.playbooks")
 
 GIT_DATES = "git-revision-date-localized"
 _internal_urls: set[str] = set()  # site-relative URLs of internal pages, public edition only
+_internal_contacts: set[str] = set()  # emails and phones of internal contacts, public edition only
+SCANNED = {".html", ".xml", ".json", ".vcf", ".csv", ".js", ".webmanifest"}  # every text file a build writes
 
 
 def _public(config: MkDocsConfig) -> bool:
@@ -47,6 +49,9 @@ def git_history_problem(root: Path) -> str | None:
 @event_priority(100)  # before the git-dates plugin reads its own settings
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _internal_urls.clear()
+    _internal_contacts.clear()
+    if _public(config):
+        _internal_contacts.update(_contact_markers(Path(config.config_file_path).parent))
     plugin = config.plugins.get(GIT_DATES)
     if plugin is not None and plugin.config.get("enabled", True):
         problem = git_history_problem(Path(config.config_file_path).parent)
@@ -87,21 +92,39 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return _LINK.sub(neutral, html)
 
 
+def _contact_markers(root: Path) -> set[str]:
+    """Internal contacts' emails and phones, read straight from the data file (not from the filtered catalog)."""
+    import yaml
+
+    from macros.contacts import internal_markers
+
+    partners, department = root / "data" / "partners.yml", root / "data" / "department.yml"
+    if not partners.exists():
+        return set()
+    region = (yaml.safe_load(department.read_text(encoding="utf-8")) or {}).get("phone_region", "US") if department.exists() else "US"
+    return internal_markers(yaml.safe_load(partners.read_text(encoding="utf-8")), str(region))
+
+
 _ADDRESS = re.compile(r'(?:href|src)="([^"]*)"|<loc>([^<]*)</loc>|"location":\s*"([^"]*)"')
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """The last guard: no link, sitemap entry or search result of a public build may point at an internal page."""
-    if not _internal_urls:
+    """The last guard: no link, sitemap entry or search result of a public build may point at an internal page,
+    and no file (contacts .vcf and .csv included) may hold an internal contact's email or phone."""
+    if not _internal_urls and not _internal_contacts:
         return
     site = Path(config.site_dir)
     base = urlsplit(config.site_url or "").path or "/"
-    leaks = []
+    leaks: list[str] = []
     for path in site.rglob("*"):
-        if not path.is_file() or path.suffix not in {".html", ".xml", ".json"}:
+        if not path.is_file() or path.suffix not in SCANNED:
             continue
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        leaks.extend(f"{path.relative_to(site)} holds the internal contact {marker}" for marker in _internal_contacts if marker in text)
+        if path.suffix == ".js":
+            continue  # scripts hold no page links; they are scanned for contacts only
         page_url = urljoin("/", path.relative_to(site).as_posix())
-        for match in _ADDRESS.finditer(path.read_text(encoding="utf-8", errors="ignore")):
+        for match in _ADDRESS.finditer(text):
             address = next(group for group in match.groups() if group is not None)
             if path.name == "search_index.json":
                 target = urlsplit(address).path
@@ -111,4 +134,4 @@ def on_post_build(config: MkDocsConfig) -> None:
             if target.lstrip("/") in _internal_urls:
                 leaks.append(f"{path.relative_to(site)} points at {address}")
     if leaks:
-        raise PluginError("Internal pages leaked into the public build:\n  " + "\n  ".join(sorted(set(leaks))))
+        raise PluginError("Internal pages or contacts leaked into the public build:\n  " + "\n  ".join(sorted(set(leaks))))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from mkdocs.utils import get_relative_url
+
+from . import contacts
 from .inline import markdown_text
 from .models.partners import Partner
 from .rendering import render
@@ -30,7 +33,14 @@ def _card(site: Site, partner: Partner, show_name: bool, anchor: str) -> str:
         districts=[department.district_name(d) for d in partner.districts],
         stale=_stale(site, partner),
         stale_months=department.contact_staleness_months,
+        non_emergency=department.non_emergency_phone,
+        vcard_url=_site_file(site, contacts.partner_file(partner.id)),
     )
+
+
+def _site_file(site: Site, path: str) -> str:
+    """A build-written file's URL (contacts/...), relative to the page being rendered."""
+    return get_relative_url(path, site.links.site_url(site.current_page)) if site.current_page else path
 
 
 def partner(site: Site, partner_id: str) -> str:
@@ -73,7 +83,9 @@ def partner_table(site: Site, category: str | None = None, district: str | None 
 def partner_directory(site: Site) -> str:
     """All partners grouped by category; each partner is a heading, so search lands on it."""
     department = site.catalog.department
-    blocks: list[str] = []
+    blocks: list[str] = [
+        render("contact_downloads.html", vcf_url=_site_file(site, contacts.ALL_VCF), csv_url=_site_file(site, contacts.ALL_CSV))
+    ]
     for category in department.partner_categories:
         members = sorted((p for p in site.catalog.partners.values() if p.category == category.id), key=lambda p: p.name.lower())
         if not members:
