@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from html import escape
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -40,6 +42,7 @@ def _enabled(config: MkDocsConfig, name: str) -> Any:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     offline = config.plugins.get(OFFLINE)
     wanted = bool(config.extra.get("offline", False))
+    _app_config(config, file_edition=wanted)
     if offline is None:
         if wanted:
             raise PluginError("extra.offline is set but the offline plugin is not listed in mkdocs.yml")
@@ -106,3 +109,51 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page is a template, not a page."""
     return _PRINT_ASSET.sub("", output_content) if _enabled(config, PRINT_SITE) is not None else output_content
+
+
+# --- The installable offline app (macros/pwa.py): settings, the offline page, and the files written last. ---
+
+
+def _app_config(config: MkDocsConfig, file_edition: bool) -> None:
+    from macros import pwa
+
+    app = pwa.read_app_config(Path(config.config_file_path).parent, config.site_name)
+    edition = str(config.extra.get("edition", "public"))
+    # Templates read these two (overrides/main.html): the worker's script and the save box, and the colour.
+    config.extra["offline_storage"] = pwa.offline_storage(edition, app.app, file_edition)
+    config.extra["app_theme_color"] = app.app.theme_color
+
+
+def on_template_context(context: Any, template_name: str, config: MkDocsConfig) -> Any:
+    """The offline page is served at any address: absolute links under the site's path, as MkDocs does for 404.html."""
+    from macros import pwa
+
+    if template_name == pwa.OFFLINE_PAGE:
+        context["base_url"] = urlsplit(config.site_url or "/").path.rstrip("/") or "/"
+    return context
+
+
+@event_priority(-100)  # last: every other file (print page, feed, contacts) is written, so the lists hash them all
+def on_post_build(config: MkDocsConfig) -> None:
+    from macros import pwa
+
+    root, site = Path(config.config_file_path).parent, Path(config.site_dir)
+    app = pwa.read_app_config(root, config.site_name)
+    logo = pwa.logo_path(root, app.app)
+    try:
+        icons = pwa.icons(logo, app.app.theme_color)
+    except ValueError as error:
+        raise PluginError(f"data/department.yml app.logo: {error}; expected a square PNG or JPEG, 512 px or more") from error
+    for path, data in icons.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_bytes(data)
+    lang = str(config.theme.get("language") or "en")
+    manifest = pwa.web_manifest(app.name, app.short_name, config.site_description or "", app.app.theme_color, lang)
+    (site / pwa.MANIFEST).write_bytes(manifest)
+    if not config.extra.get("offline_storage"):
+        (site / pwa.WORKER).write_bytes(pwa.RETIRING_WORKER)
+        return
+    search = config.plugins.get("material/search")
+    languages = list(search.config.get("lang") or [lang]) if search is not None else [lang]
+    shell, edition = pwa.precache_lists(site, config.use_directory_urls, keep_lunr=languages != ["en"])
+    (site / pwa.WORKER).write_bytes(pwa.service_worker(shell, edition))

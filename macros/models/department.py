@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from .app import App
 from .common import Email, Phone, Slug, Strict, Text, WebUrl
 from .interval import ReviewInterval
 
@@ -33,6 +34,7 @@ class Department(Strict):
     partner_categories: list[Named] = Field(min_length=1, description="The allowed partner categories.")
     tags: list[Text] = Field(min_length=1, description="The allowed tags, for partners and plays.")
     owners: list[Owner] = Field(min_length=1, description="Teams that can own pages (front matter `owner:`).")
+    app: App = Field(default_factory=App, description="The installable app: its icon, its colour, offline storage.")
 
     def category_name(self, category_id: str) -> str:
         return next(c.name for c in self.partner_categories if c.id == category_id)
