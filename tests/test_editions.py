@@ -11,6 +11,7 @@ PAGE_MARKER = "ZQX-INTERNAL-PAGE-7F3A"
 TITLE_MARKER = "ZQX Escalation Roster 7F3A"
 CONTACT_MARKER = "Zqx Hiddencontact"
 CONTACT_PHONE = "(217) 555-0187"
+CONTACT_DIAL = "+12175550187"  # how the vCards and the CSV write it
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +41,7 @@ def leaks(site: Path) -> list[str]:
     found = []
     for path in output_files(site):
         text = path.read_bytes().decode("utf-8", errors="ignore")
-        for marker in (PAGE_MARKER, TITLE_MARKER, CONTACT_MARKER, CONTACT_PHONE, "zqx-roster"):
+        for marker in (PAGE_MARKER, TITLE_MARKER, CONTACT_MARKER, CONTACT_PHONE, CONTACT_DIAL, "zqx-roster"):
             if marker in text:
                 found.append(f"{path.relative_to(site)}: {marker}")
     return found
@@ -50,7 +51,7 @@ def test_public_build_has_no_internal_string_in_any_file(editions: tuple[Build, 
     public, _ = editions
     scanned = list(output_files(public.site))
     names = {p.relative_to(public.site).as_posix() for p in scanned}
-    assert {"index.html", "404.html", "sitemap.xml", "search/search_index.json"} <= names
+    assert {"index.html", "404.html", "sitemap.xml", "search/search_index.json", "contacts/partners.vcf", "contacts/partners.csv"} <= names
     assert leaks(public.site) == []
 
 
@@ -66,6 +67,9 @@ def test_internal_build_has_them(editions: tuple[Build, Build]) -> None:
     for marker in (PAGE_MARKER, TITLE_MARKER, CONTACT_MARKER):
         assert any(marker in f for f in found), marker
     assert (internal.site / "internal" / "zqx-roster" / "index.html").exists()
+    for contacts_file in ("contacts/partners.vcf", "contacts/partners.csv"):
+        text = (internal.site / contacts_file).read_text(encoding="utf-8-sig")
+        assert CONTACT_MARKER in text and CONTACT_DIAL in text, contacts_file
 
 
 def test_public_link_to_internal_page_becomes_a_neutral_note(editions: tuple[Build, Build]) -> None:

@@ -60,7 +60,7 @@ def mentions_riverton(folder: Path) -> list[str]:
 def article_text(page: Path) -> str:
     article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("article")
     assert article is not None, page
-    return " ".join(article.get_text(" ").split())
+    return " ".join(article.get_text().split())
 
 
 @pytest.fixture(scope="module")
@@ -108,9 +108,14 @@ def test_the_generated_repository_is_complete(fresh: tuple[Path, Path]) -> None:
     ):
         assert (project / name).is_file(), name
     assert (project / ".ci/run").stat().st_mode & stat.S_IXUSR
-    assert not [p for p in project.rglob("*") if p.name.startswith("dot-") or re.search(r"__(Q_)?[A-Z][A-Z_]*__", p.read_text() if p.is_file() else "")]
+    assert not [
+        p
+        for p in project.rglob("*")
+        if p.name.startswith("dot-") or re.search(r"__(Q_)?[A-Z][A-Z_]*__", p.read_text() if p.is_file() else "")
+    ]
     targets = set(re.findall(r"^([a-z-]+):.*## ", (project / "Makefile").read_text(), re.MULTILINE))
-    assert {"serve", "build", "build-internal", "check", "new-play", "lint", "browser", "readability", "build-offline", "pdf", "test"} <= targets
+    wanted = ("serve", "build", "build-internal", "check", "new-play", "lint", "browser", "readability", "build-offline", "pdf", "test")
+    assert set(wanted) <= targets
 
 
 def test_playbooks_check_passes_and_new_play_works_there(tmp_path: Path) -> None:
@@ -118,7 +123,9 @@ def test_playbooks_check_passes_and_new_play_works_there(tmp_path: Path) -> None
     project = tmp_path / "site"
     check = subprocess.run([PLAYBOOKS_COMMAND, "check"], cwd=project, capture_output=True, text=True, timeout=300)
     assert check.returncode == 0, check.stdout + check.stderr
-    play = subprocess.run([PLAYBOOKS_COMMAND, "new-play", "--title", "Walk the market", "--section", "plays"], cwd=project, capture_output=True, text=True)
+    play = subprocess.run(
+        [PLAYBOOKS_COMMAND, "new-play", "--title", "Walk the market", "--section", "plays"], cwd=project, capture_output=True, text=True
+    )
     assert play.returncode == 0, play.stderr
     assert (project / "docs/plays/walk-the-market.md").is_file()
     check = subprocess.run([PLAYBOOKS_COMMAND, "check"], cwd=project, capture_output=True, text=True, timeout=300)
@@ -184,20 +191,26 @@ def test_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_bad_options_are_named_and_nothing_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = playbooks(
-        ["new-site", str(tmp_path / "bad"), "--name", "<b>PD</b>", "--short-name", "PD", "--site-url", "example.org", "--repo-url", "https://e.org/x"]
-        + ["--phone", "555-12", "--email", "not-an-email"]
-    )
+    bad = ["--name", "<b>PD</b>", "--short-name", "PD", "--site-url", "example.org", "--repo-url", "https://e.org/x"]
+    code = playbooks(["new-site", str(tmp_path / "bad"), *bad, "--phone", "555-12", "--email", "not-an-email"])
     err = capsys.readouterr().err
     assert code == 1
-    for expected in ("--name '<b>PD</b>' cannot contain", "--site-url 'example.org'", "--phone:", "'555-12' is not a valid phone number", "--email:"):
+    for expected in (
+        "--name '<b>PD</b>' cannot contain",
+        "--site-url 'example.org'",
+        "--phone:",
+        "'555-12' is not a valid phone number",
+        "--email:",
+    ):
         assert expected in err
     assert not (tmp_path / "bad").exists()
 
 
 def test_names_with_quotes_ampersands_pipes_and_colons_stay_as_written(tmp_path: Path) -> None:
     name = "O'Brien County Sheriff's Office: Police & Fire | East"
-    code = playbooks(["new-site", str(tmp_path / "s"), "--name", name, "--short-name", "OCSO & F|E", *HARBOR[4:], "--phone", "+1 217 555 0150"])
+    code = playbooks(
+        ["new-site", str(tmp_path / "s"), "--name", name, "--short-name", "OCSO & F|E", *HARBOR[4:], "--phone", "+1 217 555 0150"]
+    )
     assert code == 0
     department = yaml.safe_load((tmp_path / "s/data/department.yml").read_text())
     assert (department["name"], department["short_name"], department["non_emergency_phone"]) == (name, "OCSO & F|E", "+1 217 555 0150")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from engagement_playbooks.models.partners import Partner
+from engagement_playbooks.outputs import contacts
 from engagement_playbooks.rendering.inline import markdown_text
+from engagement_playbooks.rendering.urls import relative_url
 from engagement_playbooks.site import Site
 from engagement_playbooks.validation.suggest import unknown
 
@@ -29,7 +31,14 @@ def _card(site: Site, partner: Partner, show_name: bool, anchor: str) -> str:
         districts=[department.district_name(d) for d in partner.districts],
         stale=_stale(site, partner),
         stale_months=department.contact_staleness_months,
+        non_emergency=department.non_emergency_phone,
+        vcard_url=_site_file(site, contacts.partner_file(partner.id)),
     )
+
+
+def _site_file(site: Site, path: str) -> str:
+    """A build-written file's URL (contacts/...), relative to the page being rendered."""
+    return relative_url(path, site.links.site_url(site.current_page)) if site.current_page else path
 
 
 def partner(site: Site, partner_id: str) -> str:
@@ -76,7 +85,9 @@ def partner_directory(site: Site) -> str:
     department = site.catalog.department
     if not site.catalog.partners:
         return site.render("empty.html", what="partners", file="data/partners.yml")
-    blocks: list[str] = []
+    blocks: list[str] = [
+        site.render("contact_downloads.html", vcf_url=_site_file(site, contacts.ALL_VCF), csv_url=_site_file(site, contacts.ALL_CSV))
+    ]
     for category in department.partner_categories:
         members = sorted((p for p in site.catalog.partners.values() if p.category == category.id), key=lambda p: p.name.lower())
         if not members:

@@ -19,7 +19,7 @@ from engagement_playbooks.validation.validate import inner_model
 PLAIN_TYPES: tuple[tuple[Any, str], ...] = (
     (Slug, "id: lowercase letters, digits and hyphens"),
     (Text, "text"),
-    (Phone, "phone number"),
+    (Phone, "phone number (see *Phone numbers* above)"),
     (Email, "email address"),
     (WebUrl, "web address (http or https)"),
     (PastDate, "date (YYYY-MM-DD), not in the future"),

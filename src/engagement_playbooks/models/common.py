@@ -51,12 +51,22 @@ Text = Annotated[str, Field(min_length=1)]
 
 
 class PhoneNumber(NamedTuple):
-    national: str  # shown: (217) 555-0142
-    e164: str  # dialled: +12175550142
+    """A checked phone number. Shown in one format everywhere: the national format, with " ext. 3" when
+    the number has an extension, such as `(217) 555-0142 ext. 3` (written `x3`, `ext. 3` or `ext 3` in data)."""
+
+    national: str  # shown: (217) 555-0142 ext. 3
+    e164: str  # dialled: +12175550142 (never holds the extension)
+    extension: str | None = None  # 3
 
     @property
     def tel(self) -> str:
-        return f"tel:{self.e164}"
+        """An RFC 3966 `tel:` URI; the extension stays in it, so the phone can dial it."""
+        return f"tel:{self.e164};ext={self.extension}" if self.extension else f"tel:{self.e164}"
+
+    @property
+    def dial(self) -> str:
+        """What a phone's dialler and contacts app take: a comma is a pause, then the extension is keyed."""
+        return f"{self.e164},{self.extension}" if self.extension else self.e164
 
 
 def _phone(value: Any, info: ValidationInfo) -> Any:
@@ -73,9 +83,11 @@ def _phone(value: Any, info: ValidationInfo) -> Any:
         parsed = None
     if parsed is None or not phonenumbers.is_valid_number(parsed):
         raise ValueError(f"{value!r} is not a valid phone number for region {region}")
+    # phonenumbers' national format adds " ext. 3" itself when there is an extension.
     return PhoneNumber(
         phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL),
         phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
+        parsed.extension or None,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from .app import App
 from .common import Email, Phone, Slug, Strict, Text, WebUrl
 from .interval import ReviewInterval
 
@@ -47,6 +48,7 @@ class Department(Strict):
         description="Who can sign off a checklist item (item `sign_off:`). "
         "Defaults to `fto` (FTO), `supervisor`, `trainer` and `self` (You).",
     )
+    app: App = Field(default_factory=App, description="The installable app: its icon, its colour, offline storage.")
 
     def category_name(self, category_id: str) -> str:
         return next(c.name for c in self.partner_categories if c.id == category_id)

@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from engagement_playbooks.edition import edition_from_environment
 from engagement_playbooks.macros import glossary, reviews
-from engagement_playbooks.plugin import assets, blog, editions, feed, git_dates, leak_guard, macros_config, offline, print_site
+from engagement_playbooks.plugin import assets, blog, editions, feed, git_dates, leak_guard, macros_config, offline, print_site, web_app
 from engagement_playbooks.plugin.config import PlaybooksConfig
 from engagement_playbooks.site import Site
 from engagement_playbooks.validation.problems import ProblemsError
@@ -62,6 +62,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             self.site = Site.load(root, Path(config.docs_dir), self.edition, config.use_directory_urls, self.config.data_dir)
         except ProblemsError as error:
             raise PluginError(str(error)) from error
+        web_app.configure(config, self.site, file_edition=is_offline)
         self.internal_urls = set()
         return config
 
@@ -128,6 +129,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             return output
         return print_site.strip_print_assets(output, config)
 
+    def on_template_context(self, context: Any, template_name: str, config: MkDocsConfig) -> Any:
+        return web_app.offline_page_context(context, template_name, config) if self.config.enabled else context
+
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page is a template, not a page."""
         return print_site.strip_print_assets(output_content, config) if self.config.enabled else output_content
@@ -140,6 +144,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             raise PluginError(str(ProblemsError(self.site.problems, "macro problem")))
         if self.config.feed:
             feed.write_feed(config, self.site.internal)
+        web_app.write_files(config, self.site)  # after every other file: the service worker's lists hash them all
         if not self.site.internal:
             leaks = leak_guard.find_leaks(Path(config.site_dir), config.site_url or "", self.internal_urls, self.site.internal_details)
             if leaks:

@@ -1,0 +1,63 @@
+"""The installable offline web app and the contact files, written after the build (outputs/ makes the bytes).
+
+Order matters: contact files first, then the icons and manifest, then the service worker, whose precache
+lists hash every file the build wrote.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from engagement_playbooks.outputs import contacts, web_app
+from engagement_playbooks.site import Site
+
+
+def configure(config: MkDocsConfig, site: Site, file_edition: bool) -> None:
+    """What the theme needs to know (playbooks.html reads config.extra), and the offline page as a static template."""
+    app = site.catalog.department.app
+    config.extra["offline_storage"] = web_app.offline_storage(site.edition, app, file_edition)
+    config.extra["app_theme_color"] = app.theme_color
+    config.theme.static_templates.add(web_app.OFFLINE_PAGE)
+
+
+def offline_page_context(context: Any, template_name: str, config: MkDocsConfig) -> Any:
+    """The offline page is served at any address: absolute links under the site's path, as MkDocs does for 404.html."""
+    if template_name == web_app.OFFLINE_PAGE:
+        context["base_url"] = urlsplit(config.site_url or "/").path.rstrip("/") or "/"
+    return context
+
+
+def _write(site_dir: Path, path: str, data: bytes) -> None:
+    target = site_dir / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+def write_files(config: MkDocsConfig, site: Site) -> None:
+    site_dir = Path(config.site_dir)
+    department = site.catalog.department
+    for path, data in contacts.contact_files(site.catalog.partners, department).items():
+        _write(site_dir, path, data)
+    logo = web_app.logo_path(site.root, department.app)
+    try:
+        icons = web_app.icons(logo, department.app.theme_color)
+    except ValueError as error:
+        raise PluginError(f"data/department.yml app.logo: {error}; expected a square PNG or JPEG, 512 px or more") from error
+    for path, data in icons.items():
+        _write(site_dir, path, data)
+    lang = str(config.theme.get("language") or "en")
+    name = f"{config.site_name} ({department.name})"
+    manifest = web_app.web_manifest(name, f"{department.short_name} Playbooks", config.site_description or "", department.app.theme_color, lang)
+    _write(site_dir, web_app.MANIFEST, manifest)
+    if not config.extra.get("offline_storage"):
+        _write(site_dir, web_app.WORKER, web_app.RETIRING_WORKER)
+        return
+    search = config.plugins.get("material/search")
+    languages = list(search.config.get("lang") or [lang]) if search is not None else [lang]
+    shell, edition = web_app.precache_lists(site_dir, config.use_directory_urls, keep_lunr=languages != ["en"])
+    _write(site_dir, web_app.WORKER, web_app.service_worker(shell, edition))
