@@ -93,4 +93,4 @@ def test_leak_guard_fails_a_public_build_that_shows_an_internal_contact(tmp_path
     page.write_text(page.read_text() + f"\n\nAfter hours, write to {INTERNAL_EMAIL}.\n")
     result = build(project, tmp_path / "site")
     assert not result.ok
-    assert f"forums/index.html holds the internal contact {INTERNAL_EMAIL}" in result.output
+    assert f"forums/index.html holds internal contact detail '{INTERNAL_EMAIL}'" in result.output

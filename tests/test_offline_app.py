@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from support import ROOT, Build, build, copy_project, serve
 
 from engagement_playbooks.outputs import web_app as pwa
-from scripts.static_server import base_path
+from engagement_playbooks.testing.server import base_path
 
 pytestmark = pytest.mark.browser
 
