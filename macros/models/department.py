@@ -33,6 +33,9 @@ class Department(Strict):
     partner_categories: list[Named] = Field(min_length=1, description="The allowed partner categories.")
     tags: list[Text] = Field(min_length=1, description="The allowed tags, for partners and plays.")
     owners: list[Owner] = Field(min_length=1, description="Teams that can own pages (front matter `owner:`).")
+    feedback_email: Email | None = Field(
+        None, description="Where readers report a problem with a page that has no owner; defaults to the first owner's email."
+    )
 
     def category_name(self, category_id: str) -> str:
         return next(c.name for c in self.partner_categories if c.id == category_id)
