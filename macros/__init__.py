@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import checklists, feed, glossary, partners, reference, reviews
+from .page_parts import page_parts
 from .problems import ProblemsError
 from .site import Site
 
@@ -50,6 +51,8 @@ def on_pre_page_macros(env: Any) -> None:
         review = reviews.review_of(_site, env.page.file.src_path)
         if review is not None:
             env.page.meta["review"] = review
+        # Report links and recent changes (overrides/partials/report.html, history.html): macros/page_parts.py.
+        env.page.meta.update(page_parts(_site, env.conf, env.page.file.src_path, env.page.url, env.page.title))
 
 
 def on_post_page_macros(env: Any) -> None:
