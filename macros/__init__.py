@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import checklists, feed, glossary, partners, reference, reviews
+from . import checklists, feed, glossary, page_history, partners, reference, reviews
 from .page_parts import page_parts
 from .problems import ProblemsError
 from .site import Site
@@ -28,6 +28,7 @@ MACROS: dict[str, Callable[..., str]] = {
     "glossary": glossary.glossary,
     "data_reference": reference.data_reference,
     "review_status": reviews.review_status,
+    "recent_changes": page_history.recent_changes,
 }
 
 

@@ -10,7 +10,6 @@ Pages the walk does not cover (untracked files) are left to the plugin, which as
 from __future__ import annotations
 
 import logging
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -18,37 +17,31 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
+from macros import history
+
 log = logging.getLogger("mkdocs.plugins.playbooks")
 
 GIT_DATES = "git-revision-date-localized"
-_HEADER = "\x00"  # git writes it (%x00) before each commit line of the log below; never part of a path
 
 
-def last_commits(folder: Path) -> dict[Path, tuple[str, str]] | None:
-    """Resolved path of every file under `folder` -> (hash, author time) of the newest commit that changed it."""
-    try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, text=True, check=True)
-        history = subprocess.run(
-            # The plugin's own query, for all files at once: -w and --ignore-blank-lines skip whitespace-only
-            # changes, --diff-filter=r leaves out pure renames.
-            ["git", "log", "--format=%x00%H %at", "--name-only", "--diff-filter=r", "-w", "--ignore-blank-lines", "--", "."],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    except (OSError, subprocess.CalledProcessError):
+def last_commits(folder: Path, data: Path | None = None) -> dict[Path, tuple[str, str]] | None:
+    """Resolved path of every file under `folder` -> (hash, author time) of the newest commit that changed it.
+
+    From the build's one walk of the history (macros/history.py), which the recent-changes lists share.
+    """
+    walked = history.walk(folder, *([data] if data is not None else []))
+    if walked is None:
         return None  # no git, or not a repository: the plugin reports it its own way
-    root = Path(top.stdout.strip()).resolve()
     found: dict[Path, tuple[str, str]] = {}
-    commit: tuple[str, str] | None = None
-    for line in history.stdout.splitlines():
-        if line.startswith(_HEADER):
-            sha, _, stamp = line[1:].partition(" ")
-            commit = (sha, stamp)
-        elif line and commit is not None:
-            found.setdefault(root / line, commit)  # newest first: the first commit seen is the last revision
+    for commit in walked.commits:  # newest first: the first commit seen is the last revision
+        for file in commit.files:
+            found.setdefault(file, (commit.sha, str(int(commit.when.timestamp()))))
     return found
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    history.clear_cache()  # a new build (mkdocs serve rebuilds in the same process) walks the history again
+    return config
 
 
 @event_priority(50)  # after hooks.py excluded internal pages (100), before the plugin's own on_files (0)
@@ -58,7 +51,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files
     if plugin.last_revision_commits or plugin.util.ignored_commits:
         return files  # already known (a `mkdocs serve` rebuild), or ignored commits need the plugin's own walk
-    commits = last_commits(Path(config.docs_dir))
+    commits = last_commits(Path(config.docs_dir), Path(config.config_file_path).parent / history.DATA_DIR)
     if commits is None:
         return files
     for file in files.documentation_pages():

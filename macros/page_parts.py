@@ -1,4 +1,4 @@
-"""The per-page values the theme shows under every page: report links (and, for plays, recent changes).
+"""The per-page values the theme shows under every page: report links, and a play's recent changes.
 
 Called once per page from on_pre_page_macros (macros/__init__.py); the theme partials under
 overrides/partials/ read what this returns from `page.meta`. Reads only a few config values.
@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urljoin
 
+from .page_history import play_history
 from .report_links import issue_template, report_links
 from .site import Site
 
@@ -37,4 +38,4 @@ def page_parts(site: Site, conf: Mapping[str, Any], path: str, url: str, title: 
         owner_id=meta.owner if meta is not None else None,
         template=issue_template(conf.get("repo_url"), extra.get("report_issue_url")),
     )
-    return {"report": report}
+    return {"report": report, "history": play_history(site, conf, path)}
