@@ -150,7 +150,7 @@ class Week:
 
 
 def recent_weeks(all_changes: list[Change], today: dt.date, days: int = RECENT_DAYS) -> list[Week]:
-    """Changes of the last `days` days (today included), grouped by week (Monday first), newest week first."""
+    """Changes of the `days` days ending today (both ends included), grouped by week (Monday first), newest week first."""
     since = today - dt.timedelta(days=days)
     weeks: dict[dt.date, list[Change]] = {}
     for change in all_changes:  # already newest first
