@@ -1,6 +1,6 @@
 """`python -m macros.review_issues`: one open GitHub issue per owning team listing what it has to check.
 
-    python -m macros.review_issues [--config mkdocs.yml] [--dry-run]
+    python -m macros.review_issues [--config mkdocs.yml] [--dry-run] [--public-only]
 
 For each owner of department.yml, the issue labelled `review:<owner-id>`:
 - none open and something is due: the label is made (if missing) and the issue opened;
@@ -117,13 +117,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs config of the site")
     parser.add_argument("--dry-run", action="store_true", help="print the changes instead of making them")
+    parser.add_argument("--public-only", action="store_true", help="leave out internal pages (for a public repository without them)")
     args = parser.parse_args(argv)
     try:
         site, site_url = load_site(args.config)
     except ProblemsError as error:
         print(error, file=sys.stderr)
         return 2
-    reports = review_report.team_reports(site)
+    reports = review_report.team_reports(site, all_editions=not args.public_only)
     months = site.catalog.department.contact_staleness_months
     url = public_page_url(site, site_url)
     bodies = {r.owner.id: review_report.team_markdown(r, site.today, months, url) for r in reports}
