@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from support import build, copy_project
 
+from engagement_playbooks.data import history
 from engagement_playbooks.plugin.git_dates import last_commits
 
 
@@ -34,8 +35,9 @@ def repo(tmp_path: Path) -> Path:
 
 
 def test_one_walk_agrees_with_the_plugins_per_file_query(repo: Path) -> None:
-    commits = last_commits(repo / "docs")
-    assert commits is not None
+    walked = history.walk(repo / "docs")
+    assert walked is not None
+    commits = last_commits(walked)
     docs = repo / "docs"
     for page in ("forums/plan-a-forum.md", "forums/index.md", "glossary.md"):
         path = (docs / page).resolve()
@@ -72,4 +74,4 @@ def test_built_pages_show_those_dates(repo: Path, tmp_path: Path) -> None:
 
 
 def test_not_a_repository_gives_none(tmp_path: Path) -> None:
-    assert last_commits(tmp_path) is None
+    assert history.walk(tmp_path) is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import re
@@ -13,6 +14,7 @@ from typing import Any
 
 import jinja2
 
+from engagement_playbooks.data import history
 from engagement_playbooks.data.catalog import Catalog, load_catalog
 from engagement_playbooks.data.pages import PageInfo, scan_pages, validate_pages
 from engagement_playbooks.models.page import PageMeta
@@ -49,6 +51,7 @@ class Site:
     catalog: Catalog  # already filtered for the edition
     links: SiteLinks
     internal_details: frozenset[str]  # internal contacts' phones and emails (for the public edition's leak guard)
+    data_dir: Path
     current_page: str = ""
     problems: list[Problem] = field(default_factory=list)
     renderer: Renderer = field(default_factory=Renderer)
@@ -73,7 +76,7 @@ class Site:
             raise ProblemsError(problems)
         internal = edition == "internal"
         links = SiteLinks(pages, use_directory_urls, internal)
-        return cls(root, docs_dir, edition, now, pages, metas, catalog.for_edition(internal), links, catalog.internal_details())
+        return cls(root, docs_dir, edition, now, pages, metas, catalog.for_edition(internal), links, catalog.internal_details(), root / data_dir)
 
     def report(self, call: str, message: str) -> str:
         """Record a bad macro call on the current page; the build fails at its end with all of them."""
@@ -83,6 +86,26 @@ class Site:
         self.problems.append(problem)
         log.error(str(problem))
         return ""
+
+    @functools.cached_property
+    def git_log(self) -> history.GitLog | None:
+        """The build's one walk of the git history (docs/ and data/): dates and change lists share it."""
+        return history.walk(self.docs_dir, self.data_dir)
+
+    @functools.cached_property
+    def changes(self) -> list[history.Change]:
+        """What this edition may show of the history (empty without a full history)."""
+        walked = self.git_log
+        if walked is None or walked.shallow:
+            why = "this is a shallow clone" if walked is not None else "there is no git history"
+            log.info(f"Recent changes are left out: {why}. Clone with full history to show them.")
+            return []
+
+        def visible(path: str) -> bool:
+            info = self.pages.get(path)
+            return info is not None and (self.internal or not info.internal)
+
+        return history.changes(walked, self.docs_dir, visible, public=not self.internal)
 
     def link(self, target: str) -> Link | None:
         return self.links.to(target, self.current_page)

@@ -1,6 +1,8 @@
 """`playbooks`: the engine's command line. Each command has its own --help.
 
     playbooks check          check data, front matter and macro calls (seconds, no build)
+    playbooks reviews        what each owning team has to review or check, by team
+    playbooks review-issues  open, update or close one GitHub issue per team with that list (uses `gh`)
     playbooks new-site DIR   start a new department's site
     playbooks new-play       start a new play from the play template
     playbooks pdf            the print edition as a PDF
@@ -27,6 +29,8 @@ COMMANDS = {
     "offline": "engagement_playbooks.cli.offline",
     "readability": "engagement_playbooks.quality.readability",
     "browser": "engagement_playbooks.cli.browser",
+    "reviews": "engagement_playbooks.cli.reviews",
+    "review-issues": "engagement_playbooks.reports.review_issues",
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from engagement_playbooks.macros import checklists, glossary, partners, reference, reviews
+from engagement_playbooks.macros import changes, checklists, glossary, partners, reference, reviews
 
 MACROS: dict[str, Callable[..., str]] = {
     "checklist": checklists.checklist,
@@ -15,4 +15,5 @@ MACROS: dict[str, Callable[..., str]] = {
     "glossary": glossary.glossary,
     "data_reference": reference.data_reference,
     "review_status": reviews.review_status,
+    "recent_changes": changes.recent_changes,
 }

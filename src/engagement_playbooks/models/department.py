@@ -49,6 +49,9 @@ class Department(Strict):
         "Defaults to `fto` (FTO), `supervisor`, `trainer` and `self` (You).",
     )
     app: App = Field(default_factory=App, description="The installable app: its icon, its colour, offline storage.")
+    feedback_email: Email | None = Field(
+        None, description="Where readers report a problem with a page that has no owner; defaults to the first owner's email."
+    )
 
     def category_name(self, category_id: str) -> str:
         return next(c.name for c in self.partner_categories if c.id == category_id)

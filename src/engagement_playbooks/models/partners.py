@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Category, District, Email, MarkdownText, PastDate, Phone, Slug, Strict, Tag, Text, WebUrl
+from .common import Category, District, Email, MarkdownText, OwnerId, PastDate, Phone, Slug, Strict, Tag, Text, WebUrl
 from .interval import Interval
 
 Visibility = Literal["public", "internal"]
@@ -37,6 +37,9 @@ class Partner(Strict):
     tags: list[Tag] = Field(default_factory=list, description="Tags from department.yml, used by `partner_table(tag=...)`.")
     last_verified: PastDate = Field(description="The date someone last checked these details (YYYY-MM-DD).")
     contacts: list[Contact] = Field(default_factory=list, description="People to contact.")
+    owner: OwnerId | None = Field(
+        None, description="The team that keeps this entry current (an owner id); defaults to the first owner in department.yml."
+    )
 
     def is_stale(self, today: dt.date, months: int) -> bool:
         return Interval(months, "month").after(self.last_verified) < today

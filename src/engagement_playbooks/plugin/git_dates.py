@@ -19,36 +19,19 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from engagement_playbooks.data.history import GitLog
+
 log = logging.getLogger("mkdocs.plugins.playbooks")
 
 NAME = "git-revision-date-localized"
-_HEADER = "\x00"  # git writes it (%x00) before each commit line of the log below; never part of a path
 
 
-def last_commits(folder: Path) -> dict[Path, tuple[str, str]] | None:
-    """Resolved path of every file under `folder` -> (hash, author time) of the newest commit that changed it."""
-    try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, text=True, check=True)
-        history = subprocess.run(
-            # The plugin's own query, for all files at once: -w and --ignore-blank-lines skip whitespace-only
-            # changes, --diff-filter=r leaves out pure renames.
-            ["git", "log", "--format=%x00%H %at", "--name-only", "--diff-filter=r", "-w", "--ignore-blank-lines", "--", "."],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    except (OSError, subprocess.CalledProcessError):
-        return None  # no git, or not a repository: the plugin reports it its own way
-    root = Path(top.stdout.strip()).resolve()
+def last_commits(walked: GitLog) -> dict[Path, tuple[str, str]]:
+    """Resolved path of every file in the walk -> (hash, author time) of the newest commit that changed it."""
     found: dict[Path, tuple[str, str]] = {}
-    commit: tuple[str, str] | None = None
-    for line in history.stdout.splitlines():
-        if line.startswith(_HEADER):
-            sha, _, stamp = line[1:].partition(" ")
-            commit = (sha, stamp)
-        elif line and commit is not None:
-            found.setdefault(root / line, commit)  # newest first: the first commit seen is the last revision
+    for commit in walked.commits:  # newest first: the first commit seen is the last revision
+        for file in commit.files:
+            found.setdefault(file, (commit.sha, str(int(commit.when.timestamp()))))
     return found
 
 
@@ -80,16 +63,16 @@ def switch_off_without_history(config: MkDocsConfig) -> None:
             log.info(f"'Last updated' dates are left out: {problem}. Clone with full history (git clone, not a download) to show them.")
 
 
-def seed_dates(files: Files, config: MkDocsConfig) -> None:
+def seed_dates(files: Files, config: MkDocsConfig, walked: GitLog | None) -> None:
     """Fill the plugin's cache from one git walk, before its own on_files asks git once per page."""
     plugin = enabled_plugin(config)
     if plugin is None or not plugin.config.get("enable_parallel_processing", True):
         return
     if plugin.last_revision_commits or plugin.util.ignored_commits:
         return  # already known (a `mkdocs serve` rebuild), or ignored commits need the plugin's own walk
-    commits = last_commits(Path(config.docs_dir))
-    if commits is None:
-        return
+    if walked is None:
+        return  # no git, or not a repository: the plugin reports it its own way
+    commits = last_commits(walked)
     for file in files.documentation_pages():
         if getattr(file, "generated_by", None) or file.abs_src_path is None:
             continue

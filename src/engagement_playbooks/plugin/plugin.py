@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from engagement_playbooks.edition import edition_from_environment
 from engagement_playbooks.macros import glossary, reviews
+from engagement_playbooks.rendering.page_parts import page_parts
 from engagement_playbooks.plugin import assets, blog, editions, feed, git_dates, leak_guard, macros_config, offline, print_site, web_app
 from engagement_playbooks.plugin.config import PlaybooksConfig
 from engagement_playbooks.site import Site
@@ -73,7 +74,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         if not self.site.internal:
             self.internal_urls = editions.exclude_internal(files, self.site.pages)
         assets.add_files(files, config)
-        git_dates.seed_dates(files, config)
+        git_dates.seed_dates(files, config, self.site.git_log)
         return files
 
     @event_priority(-100)  # after print-site has taken the navigation
@@ -100,6 +101,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             review = reviews.review_of(self.site, page.file.src_uri)
             if review is not None:
                 page.meta["review"] = review
+            # Report links and a play's recent changes (theme/partials/report.html, history.html).
+            page.meta.update(page_parts(self.site, config, page.file.src_uri, page.url, page.title))
         return markdown
 
     @event_priority(-10)  # after mkdocs-macros (0): abbreviation definitions are Markdown, never Jinja
