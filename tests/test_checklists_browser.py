@@ -27,7 +27,10 @@ OTHER_PAGE = "onboarding/first-30-days/"
 KEY = "ep-checklist:"
 LIST = f'[data-checklist="{CHECKLIST}"]'
 BUDGET = 4096  # gzip bytes for checklists.js + checklists.css together
-ASSETS = (ROOT / "src/engagement_playbooks/assets/javascripts/checklists.js", ROOT / "src/engagement_playbooks/assets/stylesheets/checklists.css")
+ASSETS = (
+    ROOT / "src/engagement_playbooks/assets/javascripts/checklists.js",
+    ROOT / "src/engagement_playbooks/assets/stylesheets/checklists.css",
+)
 
 
 @pytest.fixture

@@ -62,7 +62,7 @@ def public(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @pytest.fixture(scope="module")
 def internal(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
-    result = build(repo, tmp_path_factory.mktemp("internal") / "site", config="mkdocs.yml", today=TODAY)
+    result = build(repo, tmp_path_factory.mktemp("internal") / "site", edition="internal", today=TODAY)
     assert result.ok, result.output
     return result
 

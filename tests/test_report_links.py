@@ -12,8 +12,8 @@ from support import Build, build, copy_project, output_files
 
 from engagement_playbooks.models.common import Context
 from engagement_playbooks.models.department import Department
-from engagement_playbooks.validation.problems import ProblemsError
 from engagement_playbooks.rendering.report_links import issue_template, recipient, report_links
+from engagement_playbooks.validation.problems import ProblemsError
 
 
 def department(**changes: object) -> Department:
@@ -166,8 +166,8 @@ def test_a_department_on_another_host_sets_report_issue_url(tmp_path: Path) -> N
         "repo_url: https://code.riverton.example.org/web/playbooks",
     )
     text = text.replace(
-        "  edition: public\n",
-        "  edition: public\n  report_issue_url: https://code.riverton.example.org/web/playbooks/issues/new?subject={title}&text={body}\n",
+        "\nextra:\n",
+        "\nextra:\n  report_issue_url: https://code.riverton.example.org/web/playbooks/issues/new?subject={title}&text={body}\n",
     )
     config.write_text(text)
     result = build(project, tmp_path / "site")

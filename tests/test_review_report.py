@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from support import ROOT, copy_project
 
-from engagement_playbooks.reports import review_issues, review_report
 from engagement_playbooks.cli.reviews import load_site
+from engagement_playbooks.reports import review_issues, review_report
 
 TODAY = "2026-11-20"  # community-events.md is overdue (due 10 June 2026); three partner entries are stale
 
@@ -276,6 +276,8 @@ def test_a_failing_gh_is_reported(tmp_path: Path) -> None:
     (bin_dir / "gh").write_text("#!/bin/sh\necho 'HTTP 401: Bad credentials' >&2\nexit 1\n")
     (bin_dir / "gh").chmod(0o755)
     env = {**os.environ, "PLAYBOOKS_TODAY": TODAY, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
-    result = subprocess.run([sys.executable, "-m", "engagement_playbooks", "review-issues"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "engagement_playbooks", "review-issues"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 1
     assert "Could not file the review issues" in result.stderr and "Bad credentials" in result.stderr

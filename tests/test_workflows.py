@@ -117,4 +117,4 @@ def test_reminders_run_daily_with_only_issue_rights() -> None:
     assert workflow[True]["schedule"][0]["cron"]
     job = workflow["jobs"]["remind"]
     assert job["permissions"] == {"contents": "read", "issues": "write"}
-    assert any("engagement_playbooks", "review-issues" in step.get("run", "") for step in job["steps"])
+    assert any("playbooks review-issues" in step.get("run", "") for step in job["steps"])

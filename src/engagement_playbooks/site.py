@@ -76,7 +76,9 @@ class Site:
             raise ProblemsError(problems)
         internal = edition == "internal"
         links = SiteLinks(pages, use_directory_urls, internal)
-        return cls(root, docs_dir, edition, now, pages, metas, catalog.for_edition(internal), links, catalog.internal_details(), root / data_dir)
+        return cls(
+            root, docs_dir, edition, now, pages, metas, catalog.for_edition(internal), links, catalog.internal_details(), root / data_dir
+        )
 
     def report(self, call: str, message: str) -> str:
         """Record a bad macro call on the current page; the build fails at its end with all of them."""

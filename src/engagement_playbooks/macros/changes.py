@@ -17,6 +17,7 @@ from engagement_playbooks.site import Site
 
 NO_HISTORY = "The list of changes is not available in this copy of the site."
 
+
 def _usable(site: Site) -> bool:
     return site.git_log is not None and not site.git_log.shallow
 

@@ -21,9 +21,9 @@ from mkdocs.structure.pages import Page
 
 from engagement_playbooks.edition import edition_from_environment
 from engagement_playbooks.macros import glossary, reviews
-from engagement_playbooks.rendering.page_parts import page_parts
 from engagement_playbooks.plugin import assets, blog, editions, feed, git_dates, leak_guard, macros_config, offline, print_site, web_app
 from engagement_playbooks.plugin.config import PlaybooksConfig
+from engagement_playbooks.rendering.page_parts import page_parts
 from engagement_playbooks.site import Site
 from engagement_playbooks.validation.problems import ProblemsError
 

@@ -52,7 +52,9 @@ def write_files(config: MkDocsConfig, site: Site) -> None:
         _write(site_dir, path, data)
     lang = str(config.theme.get("language") or "en")
     name = f"{config.site_name} ({department.name})"
-    manifest = web_app.web_manifest(name, f"{department.short_name} Playbooks", config.site_description or "", department.app.theme_color, lang)
+    manifest = web_app.web_manifest(
+        name, f"{department.short_name} Playbooks", config.site_description or "", department.app.theme_color, lang
+    )
     _write(site_dir, web_app.MANIFEST, manifest)
     if not config.extra.get("offline_storage"):
         _write(site_dir, web_app.WORKER, web_app.RETIRING_WORKER)

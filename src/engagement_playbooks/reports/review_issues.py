@@ -114,7 +114,9 @@ def file_issues(reports: list[review_report.TeamReport], bodies: dict[str, str],
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="playbooks review-issues", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="playbooks review-issues", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs config of the site")
     parser.add_argument("--dry-run", action="store_true", help="print the changes instead of making them")
     parser.add_argument("--public-only", action="store_true", help="leave out internal pages (for a public repository without them)")
