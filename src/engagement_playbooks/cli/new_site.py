@@ -4,7 +4,7 @@
         --site-url https://example.org/hcpd/playbooks/ --repo-url https://github.com/harbor-city-pd/playbooks \\
         [--phone "(217) 555-0100"] [--email playbooks@example.org] [--engine-spec SPEC] [--example]
 
-DIR must not exist or be empty. The files come from the engine's scaffold/ folder: `site/` always,
+DIR must not exist or be empty. The files come from the engine's scaffold/ folder: `base/` always,
 `example/` over it with --example (one example play, partner and checklist). Stored names that start
 with `dot-` become dotfiles (packaging tools drop or hide dotfiles). Values are filled in by plain token
 replacement, never Jinja, since the pages hold macro calls: `__NAME__` is the value as written (Markdown,
@@ -101,7 +101,7 @@ def target_name(stored: Path) -> Path:
 def scaffold_files(example: bool) -> dict[Path, Path]:
     """Target path (relative to DIR) -> scaffold file; the example layer replaces files of the same name."""
     files: dict[Path, Path] = {}
-    for layer in ("site", "example") if example else ("site",):
+    for layer in ("base", "example") if example else ("base",):
         base = SCAFFOLD / layer
         for path in sorted(base.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
