@@ -14,6 +14,9 @@ from typing import Any
 
 from . import checklists, feed, glossary, partners, reference, reviews
 from .problems import ProblemsError
+from .search.build import write_index
+from .search.expansions import term_map
+from .search.index import SearchPage
 from .site import Site
 
 _site: Site | None = None
@@ -62,3 +65,16 @@ def on_post_build(env: Any) -> None:
         raise ProblemsError(_site.problems, "macro problem")
     if _site is not None:
         feed.write_feed(env.conf, _site.internal)
+        _enrich_search(_site, Path(env.conf["site_dir"]))
+
+
+def _enrich_search(site: Site, site_dir: Path) -> None:
+    """Officers' words in the search index (macros/search/). Runs after Material writes it, before offline copies it."""
+    pages = [
+        SearchPage(site.links.site_url(src), meta.is_play, list(meta.keywords))
+        for src, meta in site.metas.items()
+        if site.internal or not site.pages[src].internal
+    ]
+    abbreviations = [(t.abbr, t.term) for t in site.catalog.glossary.terms if t.abbr]
+    synonyms = [(s.words, s.means) for s in site.catalog.synonyms]
+    write_index(site_dir, pages, term_map(abbreviations, synonyms))

@@ -11,6 +11,7 @@ from .models.common import Context
 from .models.department import Department
 from .models.glossary import Glossary
 from .models.partners import Partner, PartnerFile
+from .models.synonyms import Synonym, SynonymFile
 from .problems import Problem
 from .validation import duplicates, validate
 from .yamlsource import YamlDocument, format_loc, load_yaml
@@ -25,11 +26,12 @@ class Catalog:
     checklists: dict[str, Checklist]  # sorted by id
     glossary: Glossary
     context: Context
+    synonyms: tuple[Synonym, ...] = ()  # data/synonyms.yml, for search
 
     def for_edition(self, internal: bool) -> Catalog:
         """The data one edition may see. The public edition's catalog holds no internal contact at all."""
         partners = {key: partner.for_edition(internal) for key, partner in self.partners.items()}
-        return Catalog(self.department, partners, self.checklists, self.glossary, self.context)
+        return Catalog(self.department, partners, self.checklists, self.glossary, self.context, self.synonyms)
 
 
 def load_catalog(root: Path, pages: frozenset[str], today: dt.date) -> tuple[Catalog | None, list[Problem]]:
@@ -109,9 +111,35 @@ def load_catalog(root: Path, pages: frozenset[str], today: dt.date) -> tuple[Cat
             with_abbr = [t for t in loaded.terms if t.abbr]
             problems.extend(duplicates(document, with_abbr, ("terms",), "abbr", "term"))
 
+    synonyms: tuple[Synonym, ...] = ()
+    synonyms_path = data / "synonyms.yml"
+    if synonyms_path.exists() and (document := load(synonyms_path)):
+        synonym_file, found = validate(SynonymFile, document, context)
+        problems.extend(found)
+        if synonym_file:
+            synonyms = tuple(synonym_file.synonyms)
+            problems.extend(_repeated_words(document, synonym_file))
+
     if problems:
         return None, problems
-    return Catalog(department, partners, checklists, glossary, context), []
+    return Catalog(department, partners, checklists, glossary, context, synonyms), []
+
+
+def _repeated_words(document: YamlDocument, synonym_file: SynonymFile) -> list[Problem]:
+    """A word belongs to one group, so a trainer edits its meanings in one place."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for g, group in enumerate(synonym_file.synonyms):
+        for w, word in enumerate(group.words):
+            where = ("synonyms", g, "words", w)
+            key = word.lower()
+            if key in seen:
+                problems.append(
+                    Problem(document.path, document.line_of(where), format_loc(where), f"{word!r} is already listed at {seen[key]}; keep it in one group")
+                )
+            else:
+                seen[key] = format_loc(where)
+    return problems
 
 
 def _item_duplicates(document: YamlDocument, checklist: Checklist) -> list[Problem]:

@@ -96,7 +96,15 @@ _PRINT_ASSET = re.compile(
 )
 
 
+def _search_worker(html: str) -> str:
+    """Search through the playbooks' worker (macros/search/worker.py); imported late, once mkdocs-macros loaded the package."""
+    from macros.search.worker import use_playbooks_worker
+
+    return use_playbooks_worker(html)
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    output = _search_worker(output)
     plugin = _enabled(config, PRINT_SITE)
     if plugin is None or page.file.src_uri.startswith(plugin.config.get("print_page_basename", "print_page")):
         return output
@@ -105,4 +113,5 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page is a template, not a page."""
+    output_content = _search_worker(output_content)
     return _PRINT_ASSET.sub("", output_content) if _enabled(config, PRINT_SITE) is not None else output_content
