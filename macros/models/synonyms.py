@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from .common import Strict
 
@@ -18,7 +18,12 @@ def _search_words(value: str) -> str:
     return " ".join(value.split())
 
 
-SearchWords = Annotated[str, AfterValidator(_search_words)]
+def _number_as_text(value: Any) -> Any:
+    """An unquoted number such as 5150 (a police code) is a word here."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+SearchWords = Annotated[str, BeforeValidator(_number_as_text), AfterValidator(_search_words)]
 
 
 class Synonym(Strict):
