@@ -79,7 +79,7 @@ QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("SRO", (SCHOOLS, MOU)),
     ("CIT", (CO_RESPONDER, "glossary/")),
     ("crisis intervention team", (CO_RESPONDER,)),
-    ("LEP", (VENUE,)),
+    ("LEP", (VENUE, STOPS)),
     ("DV victim", (FOLLOW_UP,)),
     ("OD", (CO_RESPONDER, REFERRALS)),
     # spacing and typos

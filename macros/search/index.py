@@ -40,8 +40,8 @@ def enrich(index: dict[str, Any], pages: Mapping[str, SearchPage], expansions: M
         page = pages.get(path) or pages.get(f"{path}/")  # blog posts and generated pages may be missing
         if page is None:
             continue
-        if page.boost != 1.0 and "boost" not in doc:  # front matter `search: boost:` wins
-            doc["boost"] = page.boost
+        if page.boost != 1.0:  # times front matter `search: boost:`, which Material copied to every entry
+            doc["boost"] = round(float(doc.get("boost", 1.0)) * page.boost, 3)
         if not anchor and page.keywords:
             doc[KEYWORDS_FIELD] = list(page.keywords)
     return index

@@ -72,7 +72,7 @@
         const one = term.length > 3 && !term.endsWith("ss") ? term.replace(/ies$/, "y").replace(/s$/, "") : term;
         if (one !== term) add(i, one, TRAILING, 1);
         if (term.length < 5 || starts(term) || starts(one)) return;
-        for (const near of L.TokenSet.fromFuzzyString(term, 1).intersect(index.tokenSet).toArray()) add(i, near, NONE, 0.8);
+        for (const near of index.tokenSet.intersect(L.TokenSet.fromFuzzyString(term, 1)).toArray()) add(i, near, NONE, 0.8);
         for (let k = 2; k < term.length - 2; k++) {
           const [a, b] = [term.slice(0, k), term.slice(k)];
           if (has(a) && starts(b)) {
