@@ -90,6 +90,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 _ADDRESS = re.compile(r'(?:href|src)="([^"]*)"|<loc>([^<]*)</loc>|"location":\s*"([^"]*)"')
 
 
+@event_priority(-200)  # after every writer: search enrichment (macros/search/) and the offline edition's search_index.js
 def on_post_build(config: MkDocsConfig) -> None:
     """The last guard: no link, sitemap entry or search result of a public build may point at an internal page."""
     if not _internal_urls:
@@ -98,12 +99,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     base = urlsplit(config.site_url or "").path or "/"
     leaks = []
     for path in site.rglob("*"):
-        if not path.is_file() or path.suffix not in {".html", ".xml", ".json"}:
+        if not path.is_file() or (path.suffix not in {".html", ".xml", ".json"} and path.name != "search_index.js"):
             continue
         page_url = urljoin("/", path.relative_to(site).as_posix())
         for match in _ADDRESS.finditer(path.read_text(encoding="utf-8", errors="ignore")):
             address = next(group for group in match.groups() if group is not None)
-            if path.name == "search_index.json":
+            if path.name in {"search_index.json", "search_index.js"}:
                 target = urlsplit(address).path
             else:
                 target = urlsplit(urljoin(page_url, address)).path
