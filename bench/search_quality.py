@@ -31,7 +31,7 @@ def result_pages(page: Any, query: str) -> list[str]:
     page.keyboard.type(query, delay=15)
     try:
         page.wait_for_selector(".md-search-result__item", timeout=3_000)
-    except Exception:  # noqa: BLE001  (Playwright's TimeoutError: nothing found)
+    except Exception:  # Playwright's TimeoutError: nothing found
         return []
     previous: list[str] = []
     while True:  # settled when two reads a moment apart agree

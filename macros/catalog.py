@@ -135,7 +135,12 @@ def _repeated_words(document: YamlDocument, synonym_file: SynonymFile) -> list[P
             key = word.lower()
             if key in seen:
                 problems.append(
-                    Problem(document.path, document.line_of(where), format_loc(where), f"{word!r} is already listed at {seen[key]}; keep it in one group")
+                    Problem(
+                        document.path,
+                        document.line_of(where),
+                        format_loc(where),
+                        f"{word!r} is already listed at {seen[key]}; keep it in one group",
+                    )
                 )
             else:
                 seen[key] = format_loc(where)

@@ -14,7 +14,9 @@ _WORDS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 '&.\-]{0,59}$")
 
 def _search_words(value: str) -> str:
     if not _WORDS.match(value):
-        raise ValueError(f"{value!r} is not a search word or phrase; use letters, digits, spaces, hyphens or apostrophes, at most 60 characters")
+        raise ValueError(
+            f"{value!r} is not a search word or phrase; use letters, digits, spaces, hyphens or apostrophes, at most 60 characters"
+        )
     return " ".join(value.split())
 
 
