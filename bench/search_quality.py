@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from bench.search_queries import QUERIES, TOP
+from macros.search.index import KEYWORDS_FIELD
 
 # Results of the last keystroke: Material renders them in one go, so wait until the list stops changing.
 _SETTLE_MS = 250
@@ -82,9 +85,23 @@ def measure_site(site: Any) -> Quality:
 
 if __name__ == "__main__":
     import sys
-    from pathlib import Path
 
     result = measure_site(Path(sys.argv[1] if len(sys.argv) > 1 else "site"))
     print(f"top-{TOP} hit rate: {result.hit_rate:.1%} ({len(result.answered)}/{len(result.answered) + len(result.missed)})")
     for query, found in result.missed.items():
         print(f"  miss: {query!r} -> {found}")
+
+
+def material_index_bytes(path: Path) -> int:
+    """About the size search_index.json had as Material wrote it, before macros/search/ enriched it (same pages).
+
+    Every boost is dropped, front matter ones too (a few dozen bytes), so the ratio to it errs on the high side.
+    """
+    index = json.loads(path.read_text(encoding="utf-8"))
+    config = index.get("config", {})
+    config.pop("playbooks", None)
+    config.get("fields", {}).pop(KEYWORDS_FIELD, None)
+    for doc in index.get("docs", []):
+        doc.pop(KEYWORDS_FIELD, None)
+        doc.pop("boost", None)
+    return len(json.dumps(index, separators=(",", ":"), default=str).encode("utf-8"))  # as Material's json.dumps
