@@ -58,7 +58,9 @@
     index.search = function (query) {
       // Material's query syntax (fields, boosts, +required, -excluded) is left to Material.
       if (/[:^~]|(^|\s)[+-]/.test(query)) return search.call(this, query);
-      const terms = query.toLowerCase().split(/\s+/).filter(Boolean).map((t) => t.replace(/\*$/, ""));
+      // Material hands over "co-responder*" for "co-responder": split where the index splits, once per word.
+      const split = query.toLowerCase().split(L.tokenizer.separator);
+      const terms = [...new Set(split.filter(Boolean).map((t) => t.replace(/\*$/, "")))].filter(Boolean);
       const clauses = [];
       const needles = terms.map(() => []);
       const add = (at, word, wildcard, boost) => {
