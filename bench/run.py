@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import json
 import os
 import platform
@@ -22,6 +23,7 @@ if __package__ in (None, ""):  # `python bench/run.py` as well as `python -m ben
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.measure import BuildRun, own_assets, third_party_urls, timed_build
+from bench.search_quality import Quality, material_index_bytes, measure_site
 from bench.synth import ROOT, Size, generate
 from bench.yamltags import load_config
 
@@ -36,6 +38,8 @@ TARGETS = {
     "own_css_js_gzip_kb": 6.0,
     "third_party_urls": 0,
     "search_first_results_ms_300": 300.0,
+    "search_top3_missed_share": 0.05,  # officer queries (bench/search_queries.py) on the Riverton site: 95% top-3
+    "search_index_ratio_300": 1.1,  # our enriched index / the index Material wrote for the same pages
 }
 
 
@@ -57,6 +61,7 @@ class SizeResult:
     ours_page_bytes: int
     third_party_urls: list[str]
     search: dict[str, Any] = field(default_factory=dict)
+    ours_material_index_bytes: int = 0  # our index as Material wrote it, before macros/search/ enriched it
 
     @property
     def time_ratio(self) -> float:
@@ -73,6 +78,10 @@ class SizeResult:
     @property
     def index_ratio(self) -> float:
         return self.ours_index_bytes / self.control_index_bytes
+
+    @property
+    def enriched_index_ratio(self) -> float:
+        return self.ours_index_bytes / self.ours_material_index_bytes if self.ours_material_index_bytes else 0.0
 
 
 def measure_size(plays: int, repeat: int, search_runs: int) -> SizeResult:
@@ -104,6 +113,7 @@ def measure_size(plays: int, repeat: int, search_runs: int) -> SizeResult:
         control_page_bytes=(control_site / sites.play_page).stat().st_size,
         ours_page_bytes=(ours_site / sites.play_page).stat().st_size,
         third_party_urls=third_party_urls(ours_site, site_url if isinstance(site_url, str) else None),
+        ours_material_index_bytes=material_index_bytes(ours_site / "search" / "search_index.json"),
     )
     if search_runs and plays == SEARCH_SIZE:
         from bench.search_timing import time_search
@@ -126,7 +136,7 @@ def kb(size: int) -> str:
     return f"{size / 1000:.1f} kB"
 
 
-def table(results: list[SizeResult], assets: dict[str, Any], meta: dict[str, Any]) -> str:
+def table(results: list[SizeResult], assets: dict[str, Any], meta: dict[str, Any], quality: Quality | None = None) -> str:
     lines = [
         f"# Benchmark: project build vs plain Material ({meta['date']}, {meta['cores']} cores, Python {meta['python']})",
         "",
@@ -154,14 +164,29 @@ def table(results: list[SizeResult], assets: dict[str, Any], meta: dict[str, Any
                 f"{s['median_first_results_ms']:.0f} ms median after the first keystroke; the expected page listed "
                 f"{s['median_settled_ms']:.0f} ms median after the last keystroke."
             )
+    for r in results:
+        lines.append(
+            f"Search index, {r.plays} plays: {kb(r.ours_index_bytes)} enriched, {kb(r.ours_material_index_bytes)} as Material "
+            f"wrote it ({r.enriched_index_ratio:.3f}x)."
+        )
+    if quality is not None:
+        missed = "; ".join(f"{q!r} -> {found}" for q, found in quality.missed.items()) or "none"
+        lines.append(
+            f"Officer queries on the Riverton site: top-3 hit rate {quality.hit_rate:.1%} "
+            f"({len(quality.answered)}/{len(quality.answered) + len(quality.missed)}); missed: {missed}."
+        )
+    worker = ROOT / "docs" / "assets" / "javascripts" / "workers" / "playbooks-search.js"
+    lines.append(
+        f"Search worker (loaded by the search worker, not the page): {kb(len(gzip.compress(worker.read_bytes(), 9, mtime=0)))} gzip."
+    )
     lines += ["", "## Targets", "", "| target | limit | measured | met |", "|---|---|---|---|"]
-    for name, limit, value in checks(results, assets):
+    for name, limit, value in checks(results, assets, quality):
         met = value is not None and value <= limit
         lines.append(f"| {name} | ≤ {limit:g} | {'n/a' if value is None else f'{value:.2f}'} | {'yes' if met else 'NO'} |")
     return "\n".join(lines) + "\n"
 
 
-def checks(results: list[SizeResult], assets: dict[str, Any]) -> list[tuple[str, float, float | None]]:
+def checks(results: list[SizeResult], assets: dict[str, Any], quality: Quality | None = None) -> list[tuple[str, float, float | None]]:
     by_plays = {r.plays: r for r in results}
     top = by_plays.get(1000)
     search = by_plays.get(SEARCH_SIZE)
@@ -183,7 +208,29 @@ def checks(results: list[SizeResult], assets: dict[str, Any]) -> list[tuple[str,
             TARGETS["search_first_results_ms_300"],
             ours_search["median_first_results_ms"] if ours_search else None,
         ),
+        (
+            "search: share of officer queries without a right page in the top 3 (Riverton)",
+            TARGETS["search_top3_missed_share"],
+            1 - quality.hit_rate if quality else None,
+        ),
+        (
+            "search index enriched / as Material wrote it (300 plays)",
+            TARGETS["search_index_ratio_300"],
+            search.enriched_index_ratio if search else None,
+        ),
     ]
+
+
+def riverton_search_quality() -> Quality:
+    """The officer query set (bench/search_queries.py) typed into the real Riverton site's search."""
+    import subprocess
+
+    site = WORK / "riverton"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOKS_PRINT": "false"}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+    return measure_site(site)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -204,9 +251,13 @@ def main(argv: list[str] | None = None) -> int:
     for plays in args.sizes:
         print(f"bench: {plays} plays ...", file=sys.stderr, flush=True)
         results.append(measure_size(plays, args.repeat, args.search_runs))
+    quality = None
+    if args.search_runs:
+        print("bench: officer search queries on the Riverton site ...", file=sys.stderr, flush=True)
+        quality = riverton_search_quality()
     size = own_assets()
     assets = {"files": size.files, "raw": size.raw, "gzip": size.gzip}
-    markdown = table(results, assets, meta)
+    markdown = table(results, assets, meta, quality)
     args.out.mkdir(parents=True, exist_ok=True)
     payload = {
         "meta": meta,
@@ -222,7 +273,10 @@ def main(argv: list[str] | None = None) -> int:
             }
             for r in results
         ],
-        "checks": [{"name": n, "limit": limit, "value": v, "met": v is not None and v <= limit} for n, limit, v in checks(results, assets)],
+        "search_quality": asdict(quality) | {"hit_rate": quality.hit_rate} if quality else None,
+        "checks": [
+            {"name": n, "limit": limit, "value": v, "met": v is not None and v <= limit} for n, limit, v in checks(results, assets, quality)
+        ],
     }
     (args.out / "results.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     (args.out / "results.md").write_text(markdown, encoding="utf-8")

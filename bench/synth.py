@@ -1,6 +1,6 @@
 """Synthetic playbook sites of a chosen size, in two variants built from the same Markdown.
 
-- ours: the project's real mkdocs.yml, macros/, overrides/, docs/assets and data lists, with synthetic
+- ours: the project's real mkdocs.yml, macros/, overrides/ and data lists (the engine brings its assets), with synthetic
   plays, partners and checklists; the folder is a fresh git repository with one commit, so the
   git-dates plugin runs for real.
 - control: the same pages with every macro call replaced by the equivalent static Markdown, built with
@@ -432,7 +432,7 @@ def generate(size: Size, work: Path) -> Sites:
     ours.mkdir(parents=True)
     for part in ("macros", "overrides"):
         shutil.copytree(ROOT / part, ours / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs" / "assets", ours / "docs" / "assets")
+    (ours / "docs").mkdir()  # the engine brings its own assets
     shutil.copy2(ROOT / "mkdocs.yml", ours / "mkdocs.yml")
     data = ours / "data"
     (data / "checklists").mkdir(parents=True)

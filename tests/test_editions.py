@@ -12,6 +12,7 @@ TITLE_MARKER = "ZQX Escalation Roster 7F3A"
 CONTACT_MARKER = "Zqx Hiddencontact"
 CONTACT_PHONE = "(217) 555-0187"
 CONTACT_DIAL = "+12175550187"  # how the vCards and the CSV write it
+KEYWORD_MARKER = "zqxkeyword7f3a"  # an internal page's search keyword
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +20,7 @@ def editions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build]:
     project = copy_project(tmp_path_factory.mktemp("editions") / "project")
     docs = project / "docs"
     (docs / "internal" / "zqx-roster.md").write_text(
-        f"---\ntitle: {TITLE_MARKER}\naudience: internal\ntags: [Partners]\n---\n\nStaff only. {PAGE_MARKER} call the duty sergeant.\n"
+        f"---\ntitle: {TITLE_MARKER}\naudience: internal\ntags: [Partners]\nkeywords: [{KEYWORD_MARKER}]\n---\n\nStaff only. {PAGE_MARKER} call the duty sergeant.\n"
     )
     public_page = docs / "forums" / "index.md"
     public_page.write_text(public_page.read_text() + "\n\nWhen a forum turns unsafe, use the [duty roster](../internal/zqx-roster.md).\n")
@@ -41,7 +42,7 @@ def leaks(site: Path) -> list[str]:
     found = []
     for path in output_files(site):
         text = path.read_bytes().decode("utf-8", errors="ignore")
-        for marker in (PAGE_MARKER, TITLE_MARKER, CONTACT_MARKER, CONTACT_PHONE, CONTACT_DIAL, "zqx-roster"):
+        for marker in (PAGE_MARKER, TITLE_MARKER, CONTACT_MARKER, CONTACT_PHONE, CONTACT_DIAL, KEYWORD_MARKER, "zqx-roster"):
             if marker in text:
                 found.append(f"{path.relative_to(site)}: {marker}")
     return found
@@ -64,7 +65,7 @@ def test_public_build_has_none_of_the_shipped_internal_pages(editions: tuple[Bui
 def test_internal_build_has_them(editions: tuple[Build, Build]) -> None:
     _, internal = editions
     found = leaks(internal.site)
-    for marker in (PAGE_MARKER, TITLE_MARKER, CONTACT_MARKER):
+    for marker in (PAGE_MARKER, TITLE_MARKER, CONTACT_MARKER, KEYWORD_MARKER):
         assert any(marker in f for f in found), marker
     assert (internal.site / "internal" / "zqx-roster" / "index.html").exists()
     for contacts_file in ("contacts/partners.vcf", "contacts/partners.csv"):

@@ -111,3 +111,19 @@ def test_search_works_opened_from_disk(offline: Offline, browser: Any) -> None:
         context.close()
     assert outside == []
     assert errors == []
+
+
+def test_officer_words_find_plays_opened_from_disk(offline: Offline, browser: Any) -> None:
+    """The playbooks' search worker (synonyms, typos) runs over file:// too, inside the iframe-worker shim."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto((offline.folder / "index.html").as_uri())
+        page.keyboard.press("/")
+        for query, expected in (("rehab", "partners/make-referrals.html"), ("interpeter", "forums/venue-access-and-interpreters.html")):
+            page.locator("input[data-md-component=search-query]").fill("")
+            page.keyboard.type(query, delay=20)
+            link = page.locator(f".md-search-result__link[href*='{expected}']")  # href ends with ?h=<query>
+            link.first.wait_for(timeout=10_000)
+    finally:
+        context.close()

@@ -13,6 +13,7 @@ from engagement_playbooks.models.common import Context
 from engagement_playbooks.models.department import Department
 from engagement_playbooks.models.glossary import Glossary
 from engagement_playbooks.models.partners import Partner, PartnerFile
+from engagement_playbooks.models.synonyms import Synonym, SynonymFile
 from engagement_playbooks.validation.problems import Problem
 from engagement_playbooks.validation.validate import duplicates, validate
 
@@ -43,10 +44,12 @@ class Catalog:
                 (internal if contact.visibility == "internal" else public).update(details(contact))
         return frozenset(internal - public)
 
+    synonyms: tuple[Synonym, ...] = ()  # data/synonyms.yml, for search
+
     def for_edition(self, internal: bool) -> Catalog:
         """The data one edition may see. The public edition's catalog holds no internal contact at all."""
         partners = {key: partner.for_edition(internal) for key, partner in self.partners.items()}
-        return Catalog(self.department, partners, self.checklists, self.glossary, self.context, self.partner_places)
+        return Catalog(self.department, partners, self.checklists, self.glossary, self.context, self.partner_places, self.synonyms)
 
 
 def load_catalog(root: Path, data: Path, pages: frozenset[str], today: dt.date) -> tuple[Catalog | None, list[Problem]]:
@@ -131,13 +134,44 @@ def load_catalog(root: Path, data: Path, pages: frozenset[str], today: dt.date) 
             with_abbr = [t for t in loaded.terms if t.abbr]
             problems.extend(duplicates(document, with_abbr, ("terms",), "abbr", "term"))
 
+    synonyms: tuple[Synonym, ...] = ()
+    synonyms_path = data / "synonyms.yml"
+    if synonyms_path.exists() and (document := load(synonyms_path)):
+        synonym_file, found = validate(SynonymFile, document, context)
+        problems.extend(found)
+        if synonym_file:
+            synonyms = tuple(synonym_file.synonyms)
+            problems.extend(_repeated_words(document, synonym_file))
+
     if problems:
         return None, problems
-    return Catalog(department, partners, checklists, glossary, context, places), []
+    return Catalog(department, partners, checklists, glossary, context, places, synonyms), []
 
 
 def _shown(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+
+def _repeated_words(document: YamlDocument, synonym_file: SynonymFile) -> list[Problem]:
+    """A word belongs to one group, so a trainer edits its meanings in one place."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for g, group in enumerate(synonym_file.synonyms):
+        for w, word in enumerate(group.words):
+            where = ("synonyms", g, "words", w)
+            key = word.lower()
+            if key in seen:
+                problems.append(
+                    Problem(
+                        document.path,
+                        document.line_of(where),
+                        format_loc(where),
+                        f"{word!r} is already listed at {seen[key]}; keep it in one group",
+                    )
+                )
+            else:
+                seen[key] = format_loc(where)
+    return problems
 
 
 def _item_duplicates(document: YamlDocument, checklist: Checklist) -> list[Problem]:

@@ -13,6 +13,7 @@ from engagement_playbooks.models.department import Department
 from engagement_playbooks.models.glossary import Glossary
 from engagement_playbooks.models.interval import ReviewInterval
 from engagement_playbooks.models.partners import PartnerFile
+from engagement_playbooks.models.synonyms import SearchWords, SynonymFile
 from engagement_playbooks.site import Site
 from engagement_playbooks.validation.validate import inner_model
 
@@ -28,6 +29,7 @@ PLAIN_TYPES: tuple[tuple[Any, str], ...] = (
     (District, "district id from department.yml"),
     (Tag, "tag from department.yml"),
     (ReviewInterval, "interval, such as `6 months`"),
+    (SearchWords, "word or phrase"),
 )
 PLAIN_BUILTINS: dict[Any, str] = {str: "text", int: "whole number", bool: "`true` or `false`"}
 
@@ -36,6 +38,7 @@ FILES = (
     ("data/partners.yml", PartnerFile),
     ("data/checklists/<id>.yml", Checklist),
     ("data/glossary.yml", Glossary),
+    ("data/synonyms.yml", SynonymFile),
 )
 
 

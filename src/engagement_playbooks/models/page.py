@@ -38,6 +38,9 @@ class PageMeta(Strict):
     review_every: ReviewInterval | None = Field(
         None, description="How often to review, such as `6 months`; defaults to department.yml `default_review_every`."
     )
+    keywords: list[Text] = Field(
+        default_factory=list, description="Extra words that find this page in search without showing on it, such as `coffee with a cop`."
+    )
     # Material for MkDocs and mkdocs-macros keys, passed through as they are.
     hide: list[str] | None = None
     search: dict[str, Any] | None = None

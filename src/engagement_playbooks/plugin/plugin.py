@@ -21,7 +21,19 @@ from mkdocs.structure.pages import Page
 
 from engagement_playbooks.edition import edition_from_environment
 from engagement_playbooks.macros import glossary, reviews
-from engagement_playbooks.plugin import assets, blog, editions, feed, git_dates, leak_guard, macros_config, offline, print_site, web_app
+from engagement_playbooks.plugin import (
+    assets,
+    blog,
+    editions,
+    feed,
+    git_dates,
+    leak_guard,
+    macros_config,
+    offline,
+    print_site,
+    search,
+    web_app,
+)
 from engagement_playbooks.plugin.config import PlaybooksConfig
 from engagement_playbooks.rendering.page_parts import page_parts
 from engagement_playbooks.site import Site
@@ -128,23 +140,32 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
     on_page_content = CombinedEvent(_on_page_content_links, _on_page_content_print)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        if not self.config.enabled or print_site.is_print_page(page, config):
+        if not self.config.enabled:
             return output
-        return print_site.strip_print_assets(output, config)
+        output = search.use_playbooks_worker(output)
+        return output if print_site.is_print_page(page, config) else print_site.strip_print_assets(output, config)
 
     def on_template_context(self, context: Any, template_name: str, config: MkDocsConfig) -> Any:
         return web_app.offline_page_context(context, template_name, config) if self.config.enabled else context
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page is a template, not a page."""
-        return print_site.strip_print_assets(output_content, config) if self.config.enabled else output_content
+        if not self.config.enabled:
+            return output_content
+        return print_site.strip_print_assets(search.use_playbooks_worker(output_content), config)
 
-    @event_priority(-100)  # last: the leak guard reads what every other plugin wrote (search index, sitemap, offline files)
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    @event_priority(-50)  # after the search plugin wrote its index (0), before the offline plugin copies it (-100)
+    def _on_post_build_search(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.site is None:
             return
         if self.site.problems:
             raise PluginError(str(ProblemsError(self.site.problems, "macro problem")))
+        search.enrich_index(self.site, Path(config.site_dir))
+
+    @event_priority(-200)  # last: the worker's lists and the leak guard read what every other plugin wrote
+    def _on_post_build_files(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.site is None:
+            return
         if self.config.feed:
             feed.write_feed(config, self.site.internal)
         web_app.write_files(config, self.site)  # after every other file: the service worker's lists hash them all
@@ -152,6 +173,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             leaks = leak_guard.find_leaks(Path(config.site_dir), config.site_url or "", self.internal_urls, self.site.internal_details)
             if leaks:
                 raise PluginError("Internal pages or contacts leaked into the public build:\n  " + "\n  ".join(leaks))
+
+    on_post_build = CombinedEvent(_on_post_build_search, _on_post_build_files)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
