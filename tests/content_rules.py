@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from mkdocs.utils.meta import YAML_RE
 
+from engagement_playbooks.data.frontmatter import meta_of, read_front_matter
 from engagement_playbooks.models.page import PLAY_HEADINGS
 from engagement_playbooks.quality.readability import prose_units, sentences_of
 from engagement_playbooks.validation.problems import Problem
@@ -37,7 +37,7 @@ PLACEHOLDERS = (
 _PHONE = re.compile(r"(?<![\w+-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])?\d{3}[\s.-]\d{4}(?![\w-])")
 _TEL_URI = re.compile(r"tel:[+\d().-]+", re.IGNORECASE)
 _FICTIONAL_PHONE = re.compile(r"\(217\) 555-01\d\d")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})\b")
 _HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.*?)\s*(?:\{[^}]*\})?\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+).+?\1")
@@ -76,8 +76,7 @@ class Line:
 
 def markdown_lines(text: str) -> Iterator[Line]:
     """Every line of a Markdown file with the section it belongs to."""
-    match = YAML_RE.match(text)
-    body_start = text[: match.end()].count("\n") if match else 0
+    body_start = read_front_matter(text, "")[0].body_start
     section = "lead"
     fence: str | None = None
     for index, line in enumerate(text.splitlines(), start=1):
@@ -100,18 +99,7 @@ def markdown_lines(text: str) -> Iterator[Line]:
 
 
 def front_matter(text: str) -> dict[str, Any]:
-    match = YAML_RE.match(text)
-    if not match:
-        return {}
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def is_play(text: str) -> bool:
-    return front_matter(text).get("type") == "play"
+    return meta_of(text)
 
 
 def check_front_matter(shown: str, text: str, rules: Rules) -> list[Problem]:
