@@ -398,7 +398,7 @@ def test_print_shows_ticks_and_sign_off_lines_without_chrome(page: Any, public_u
         assert not button.is_visible()
     sign = page.locator(f"{LIST} .ep-sign")
     assert sign.is_visible()
-    assert [line.strip() for line in sign.locator("p").all_text_contents()] == ["Name", "Date", "Trainer / FTO signature"]
+    assert [line.strip() for line in sign.locator("p").all_text_contents()] == ["Name", "Date", "FTO / Supervisor / Trainer signature"]
     line = sign.locator("p").first.evaluate("p => getComputedStyle(p, '::after').borderBottomStyle")
     assert line == "solid"
     done_mark = page.locator(f'{LIST} label[for$="--{first}"]').evaluate("l => getComputedStyle(l, '::after').content")

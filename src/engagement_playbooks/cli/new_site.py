@@ -104,7 +104,9 @@ def scaffold_files(example: bool) -> dict[Path, Path]:
     for layer in ("base", "example") if example else ("base",):
         base = SCAFFOLD / layer
         for path in sorted(base.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            parts = path.relative_to(base).parts
+            # Real dotfiles are stored as dot-*; a name starting with "." is a tool's cache (ruff, pytest), never ours.
+            if path.is_file() and "__pycache__" not in parts and not any(part.startswith(".") for part in parts):
                 files[target_name(path.relative_to(base))] = path
     return files
 

@@ -49,6 +49,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         self.site: Site | None = None
         self.edition = "public"
         self.internal_urls: set[str] = set()  # site-relative URLs of internal pages, public edition only
+        self.material_worker: str | None = None  # Material's search worker, as the pages name it
 
     @event_priority(100)  # before the plugins it configures (macros, offline, print-site, git dates) read their settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -142,7 +143,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
             return output
-        output = search.use_playbooks_worker(output)
+        output, material = search.use_playbooks_worker(output)
+        self.material_worker = material or self.material_worker
         return output if print_site.is_print_page(page, config) else print_site.strip_print_assets(output, config)
 
     def on_template_context(self, context: Any, template_name: str, config: MkDocsConfig) -> Any:
@@ -152,7 +154,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         """The 404 page is a template, not a page."""
         if not self.config.enabled:
             return output_content
-        return print_site.strip_print_assets(search.use_playbooks_worker(output_content), config)
+        output, material = search.use_playbooks_worker(output_content)
+        self.material_worker = material or self.material_worker
+        return print_site.strip_print_assets(output, config)
 
     @event_priority(-50)  # after the search plugin wrote its index (0), before the offline plugin copies it (-100)
     def _on_post_build_search(self, config: MkDocsConfig) -> None:
@@ -161,6 +165,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         if self.site.problems:
             raise PluginError(str(ProblemsError(self.site.problems, "macro problem")))
         search.enrich_index(self.site, Path(config.site_dir))
+        if self.material_worker:
+            search.name_material_worker(Path(config.site_dir), self.material_worker)
 
     @event_priority(-200)  # last: the worker's lists and the leak guard read what every other plugin wrote
     def _on_post_build_files(self, config: MkDocsConfig) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 from engagement_playbooks.search.build import write_index
 from engagement_playbooks.search.expansions import term_map
 from engagement_playbooks.search.index import SearchPage
-from engagement_playbooks.search.worker import use_playbooks_worker
+from engagement_playbooks.search.worker import name_material_worker, use_playbooks_worker
 from engagement_playbooks.site import Site
 
-__all__ = ["enrich_index", "use_playbooks_worker"]
+__all__ = ["enrich_index", "name_material_worker", "use_playbooks_worker"]
 
 
 def enrich_index(site: Site, site_dir: Path) -> None:

@@ -3,10 +3,10 @@
 // plurals, joined words ("deescalation") and one-letter typos. Material's UI, ranking and highlights stay.
 "use strict";
 (() => {
-  // The build names Material's worker in our URL (?m=). Under file:// the iframe-worker shim runs this
-  // file as a page script and adds "?<time>" to the URL.
+  // The build writes Material's worker, relative to this file, above (search/worker.py). Under file://
+  // the iframe-worker shim runs this file as a page script.
   const src = self.document ? document.currentScript.src : location.href;
-  const material = new URL(new URL(src).searchParams.get("m").split("?")[0], src).href;
+  const material = new URL(self.__EP_MATERIAL_WORKER, src).href;
   let expand = {};
   let matched = null; // result -> typed words it answers through a widened match
 
