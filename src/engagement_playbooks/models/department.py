@@ -28,7 +28,7 @@ DEFAULT_SIGN_OFF_ROLES = (
 
 class Department(Strict):
     name: Text = Field(description="Full name of the department.")
-    short_name: Text = Field(description="Short name or initials, such as `RPD`.")
+    short_name: Text = Field(description="Short name or initials, such as `HCPD`.")
     non_emergency_phone: Phone = Field(description="Non-emergency number, shown on every partner card.")
     website: WebUrl | None = Field(None, description="The department's website (http or https).")
     phone_region: str = Field("US", pattern=r"^[A-Z]{2}$", description="Two-letter country code used to read phone numbers.")
