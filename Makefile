@@ -61,7 +61,7 @@ pdf: $(VENV)/.dev browser ## Save the print edition (cover, contents, every page
 
 test: $(VENV)/.dev browser ## Run every check and test (lint, data check, pytest with a real browser)
 	$(MAKE) --no-print-directory lint check
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2  # two workers: the machines have 2 cores
 
 bench: $(VENV)/.dev browser ## Benchmark builds vs plain Material (minutes; writes bench/results/)
 	$(PY) -m bench.run
