@@ -55,6 +55,7 @@ class Site:
     current_page: str = ""
     problems: list[Problem] = field(default_factory=list)
     renderer: Renderer = field(default_factory=Renderer)
+    reads: dict[str, set[str]] = field(default_factory=dict)  # page -> the data its macros read (preview.py)
 
     @property
     def internal(self) -> bool:

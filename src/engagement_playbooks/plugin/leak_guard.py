@@ -15,14 +15,20 @@ SCANNED = {".html", ".xml", ".json", ".js", ".vcf", ".csv", ".txt", ".webmanifes
 _ADDRESS = re.compile(r'(?:href|src)="([^"]*)"|<loc>([^<]*)</loc>|"location":\s*"([^"]*)"')
 
 
-def find_leaks(site_dir: Path, site_url: str, internal_urls: set[str], secrets: Iterable[str] = ()) -> list[str]:
-    """Every place in the output that points at an internal page, or holds one of `secrets` (internal contact details)."""
+def find_leaks(
+    site_dir: Path, site_url: str, internal_urls: set[str], secrets: Iterable[str] = (), since: float | None = None
+) -> list[str]:
+    """Every place in the output that points at an internal page, or holds one of `secrets` (internal contact details).
+
+    `since` (a time stamp) limits the scan to files written after it: the preview's partial rebuilds."""
     base = urlsplit(site_url or "").path or "/"
     needles = sorted({secret for secret in secrets if len(secret) >= 5})
     finder = re.compile("|".join(re.escape(needle) for needle in needles)) if needles else None
     leaks: list[str] = []
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file() or path.suffix not in SCANNED:
+            continue
+        if since is not None and path.stat().st_mtime < since:
             continue
         text = path.read_text(encoding="utf-8", errors="ignore")
         shown = path.relative_to(site_dir).as_posix()
