@@ -32,7 +32,8 @@ def timed_build(project: Path, site: Path, extra_env: dict[str, str] | None = No
     strict=False is for the real-content control: removing macro calls leaves links to anchors they made."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOKS_TODAY": TODAY.isoformat(), **(extra_env or {})}
     # Not --quiet: it hides warnings, and --strict then lets a broken build pass.
-    command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    flags = ["--strict"] if strict else []
+    command = [sys.executable, "-m", "mkdocs", "build", *flags, "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     log = project.parent / f"{project.name}-build.log"
     with log.open("w") as out:
         start = time.perf_counter()

@@ -123,8 +123,8 @@ def changed_pages(
     if old.catalog.department != new.catalog.department:
         return Plan(True, reason="department data changed")
     keys = _changed_keys(old, new, bool(touched))
-    if edited:
-        keys.add(PAGES)
+    if any(_listed_fields(old, path) != _listed_fields(new, path) for path in edited):
+        keys.add(PAGES)  # review dates, owners or checklist calls that other pages list
     wanted = set(edited) | {path for path, read in reads.items() if read & keys}
     wanted |= _table_pages(old, new, reads) | _abbreviation_pages(old, new)
     return Plan(False, frozenset(path for path in wanted if path in new.pages), reason=f"{len(wanted)} page(s) affected")
@@ -134,6 +134,14 @@ def _nav_fields(site: Site, path: str) -> tuple[Any, ...]:
     meta = site.pages[path].meta
     heading = re.search(r"^#\s+(.+)$", site.pages[path].front.body, re.MULTILINE)
     return (meta.get("title"), heading.group(1) if heading else None, meta.get("tags"), meta.get("audience"))
+
+
+def _listed_fields(site: Site, path: str) -> tuple[Any, ...]:
+    """What pages that list other pages read from them: front matter, and which checklists they call."""
+    return (site.pages[path].meta, _CHECKLIST_CALL.findall(site.pages[path].text))
+
+
+_CHECKLIST_CALL = re.compile(r"""\bchecklist\(\s*["']([a-z0-9-]+)["']""")
 
 
 def _changed_keys(old: Site, new: Site, data_touched: bool) -> set[str]:

@@ -28,6 +28,7 @@ from engagement_playbooks.plugin import preview as preview_pages
 from engagement_playbooks.plugin.config import PlaybooksConfig
 from engagement_playbooks.preview import Plan, PreviewState, data_fingerprints
 from engagement_playbooks.rendering.page_parts import page_parts
+from engagement_playbooks.rendering.template_cache import MemoryBytecodeCache
 from engagement_playbooks.site import Site
 from engagement_playbooks.validation.problems import ProblemsError
 
@@ -47,6 +48,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         self.kept: dict[str, preview_pages.Kept] = {}
         self.rendered: set[str] = set()
         self.build_started = 0.0
+        self.templates = MemoryBytecodeCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one instance across `mkdocs serve` rebuilds (mkdocs/plugins.py), so a dirty
@@ -113,6 +115,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             return env
         if self.preview is not None:
             preview_pages.restore_and_keep(files, self.kept)
+            env.bytecode_cache = self.templates  # MkDocs makes a new environment per build: keep the compiled templates
         internal = self.edition == "internal"
         # Called while templates render, when the blog has collected its posts and every title is known.
         env.globals["playbooks_latest_post"] = lambda: next(iter(blog.posts(config, internal)), None)
