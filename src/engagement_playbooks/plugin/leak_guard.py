@@ -25,6 +25,23 @@ def find_leaks(
     needles = sorted({secret for secret in secrets if len(secret) >= 5})
     finder = re.compile("|".join(re.escape(needle) for needle in needles)) if needles else None
     leaks: list[str] = []
+    targets: dict[tuple[str, str], str] = {}  # (folder, address) -> site path: most links repeat on many pages
+
+    def target_of(page_url: str, address: str) -> str:
+        if not address or address[0] in "#?":
+            address, folder = page_url, "/"  # the page itself
+        else:
+            # A relative address resolves from the page's folder; "../x" from a/b/ is "x" from a/.
+            folder = page_url.rsplit("/", 1)[0] + "/"
+            while address.startswith("../") and folder != "/":
+                folder, address = folder[:-1].rsplit("/", 1)[0] + "/", address[3:]
+        found = targets.get((folder, address))
+        if found is None:
+            found = urlsplit(urljoin(folder, address)).path
+            found = found[len(base) - 1 :] if found.startswith(base) and base != "/" else found
+            targets[(folder, address)] = found
+        return found
+
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file() or path.suffix not in SCANNED:
             continue
@@ -36,11 +53,7 @@ def find_leaks(
             page_url = urljoin("/", shown)
             for match in _ADDRESS.finditer(text):
                 address = next(group for group in match.groups() if group is not None)
-                if path.name.startswith("search_index"):
-                    target = urlsplit(address).path
-                else:
-                    target = urlsplit(urljoin(page_url, address)).path
-                    target = target[len(base) - 1 :] if target.startswith(base) and base != "/" else target
+                target = urlsplit(address).path if path.name.startswith("search_index") else target_of(page_url, address)
                 if target.lstrip("/") in internal_urls:
                     leaks.append(f"{shown} points at {address}")
         if finder is not None:
