@@ -67,8 +67,8 @@ test: $(VENV)/.dev browser ## Run every check and test (lint, data check, pytest
 	$(MAKE) --no-print-directory lint check
 	$(PY) -m pytest
 
-bench: $(VENV)/.dev browser ## Benchmark builds vs plain Material (minutes; writes bench/results/)
-	$(PY) -m bench.run
+bench: $(VENV)/.dev browser ## Benchmark builds vs plain Material and preview speed (long; BENCH_ONLY=real,preview for part)
+	$(PY) -m bench.run $(if $(BENCH_ONLY),--only $(BENCH_ONLY))
 
 lighthouse: $(VENV)/.dev browser ## Lighthouse scores (mobile) of home, a play and the directory (needs npm; optional)
 	CHROME_PATH=/usr/bin/chromium $(PY) -m bench.lighthouse
