@@ -193,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search-runs", type=int, default=7, help="timed search queries (0: skip the browser)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where the JSON and Markdown results go")
     parser.add_argument("--only", default="synth,real,preview", help="parts to run: synth, real (builds), preview (comma-separated)")
+    parser.add_argument("--preview-modes", default="full,dirty", help="serve without --dirty (full), with it (dirty), or both")
     args = parser.parse_args(argv)
     parts = set(args.only.split(","))
 
@@ -203,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": platform.machine(),
     }
     if parts & {"real", "preview"}:
-        run_real(parts, args.repeat, args.out, meta)
+        run_real(parts, args.repeat, args.out, meta, tuple(mode == "dirty" for mode in args.preview_modes.split(",")))
     if "synth" not in parts:
         return 0
     results = []
@@ -236,12 +237,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def run_real(parts: set[str], repeat: int, out: Path, meta: dict[str, Any]) -> None:
+def run_real(parts: set[str], repeat: int, out: Path, meta: dict[str, Any], modes: tuple[bool, ...]) -> None:
     """The real-content builds and the preview latency (bench/real_bench.py): results/real.json and real.md."""
     from bench import real_bench
 
     builds = real_bench.measure_builds(WORK / "real", max(repeat, 3)) if "real" in parts else []
-    preview = real_bench.measure_preview(WORK / "real", max(repeat, 3)) if "preview" in parts else {}
+    preview = real_bench.measure_preview(WORK / "real", max(repeat, 3), modes) if "preview" in parts else {}
     markdown = real_bench.table(builds, preview, meta)
     found = real_bench.checks(builds, preview)
     rows = [
