@@ -38,6 +38,10 @@ def _recorded(site: Any, name: str, function: Callable[..., str]) -> Callable[..
     @wraps(function)
     def call(*args: Any, **kwargs: Any) -> str:
         site.reads.setdefault(site.current_page, set()).update(reads_of(name, args, kwargs))
-        return function(*args, **kwargs)
+        site.in_macro = True
+        try:
+            return function(*args, **kwargs)
+        finally:
+            site.in_macro = False
 
     return call

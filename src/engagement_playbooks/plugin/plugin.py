@@ -145,6 +145,15 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
 
     on_page_markdown = CombinedEvent(_on_page_markdown_start, _on_page_markdown_end)
 
+    @event_priority(50)  # first: the macros' HTML goes in before link notes, print-site and search read the page
+    def _on_page_content_slots(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.config.enabled or self.site is None:
+            return html
+        filled, ids = self.site.slots.fill(html)
+        if ids and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= ids  # links to a checklist item or partner card are checked by MkDocs
+        return filled
+
     @event_priority(0)  # with print-site's own (0); the print copy is handed over at -100, below
     def _on_page_content_links(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.config.enabled and self.internal_urls:
@@ -157,7 +166,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             print_site.hand_finished_html(html, page, config)
         return html
 
-    on_page_content = CombinedEvent(_on_page_content_links, _on_page_content_print)
+    on_page_content = CombinedEvent(_on_page_content_slots, _on_page_content_links, _on_page_content_print)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled or print_site.is_print_page(page, config):
