@@ -24,6 +24,7 @@ class BuildRun:
     seconds: float
     peak_rss_mib: float  # of the build process (and the git calls it waited for)
     output: str
+    cpu_seconds: float = 0.0  # user + system time of the build: steadier than wall time on a shared machine
 
 
 def timed_build(project: Path, site: Path, extra_env: dict[str, str] | None = None, strict: bool = True) -> BuildRun:
@@ -45,7 +46,7 @@ def timed_build(project: Path, site: Path, extra_env: dict[str, str] | None = No
     output = log.read_text(encoding="utf-8", errors="replace")
     if child.returncode != 0:
         raise RuntimeError(f"build of {project} failed ({child.returncode}):\n{output[-4000:]}")
-    return BuildRun(seconds, usage.ru_maxrss / 1024, output)
+    return BuildRun(seconds, usage.ru_maxrss / 1024, output, usage.ru_utime + usage.ru_stime)
 
 
 class _ExternalRefs(HTMLParser):
