@@ -102,3 +102,25 @@ def wait_until_gone(preview: Preview, pages: list[str], text: str) -> None:
             return
         time.sleep(0.05)
     raise AssertionError(f"{text!r} still shown on one of {pages}")
+
+
+def test_macros_record_the_data_they_read() -> None:
+    from engagement_playbooks.preview import CHECKLISTS, PAGES, PARTNERS, reads_of
+
+    assert reads_of("checklist", ("forum-planning",), {}) == {"checklist:forum-planning"}
+    assert reads_of("partner", (), {"partner_id": "harbor-house"}) == {"partner:harbor-house"}
+    assert reads_of("partner_table", (), {"category": "food"}) == {'partner-table:["food", null, null]'}
+    assert reads_of("partner_directory", (), {}) == {PARTNERS}
+    assert reads_of("onboarding_progress", (), {}) == {CHECKLISTS, PAGES}
+    assert "data" in reads_of("a_macro_the_engine_does_not_know", (), {})  # unknown: rebuilt on any data edit
+
+
+def test_slots_put_macro_html_in_after_markdown() -> None:
+    from engagement_playbooks.rendering.slots import Slots
+
+    slots = Slots()
+    block, inline = slots.hold('<div id="card-a">A</div>'), slots.hold("<b>B</b>")
+    html, ids = slots.fill(f"<h2>T</h2>\n<p>{block}</p>\n<p>Call {inline} now.</p>")
+    assert html == '<h2>T</h2>\n<div id="card-a">A</div>\n<p>Call <b>B</b> now.</p>'
+    assert ids == {"card-a"}
+    assert slots.fill("<p>epslot-not-ours</p>") == ("<p>epslot-not-ours</p>", set())

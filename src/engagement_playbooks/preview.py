@@ -53,7 +53,7 @@ def reads_of(macro: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> se
 
 
 def partner_matches(partner: Partner, category: str | None, district: str | None, tag: str | None) -> bool:
-    """The filter of `partner_table` (macros/partners.py uses it too)."""
+    """The filter of `partner_table` (macros/partners.py): the preview asks it which tables a partner edit reaches."""
     return (
         (category is None or partner.category == category)
         and (district is None or district in partner.districts)
