@@ -20,7 +20,11 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-serve: $(VENV)/.runtime ## Preview the site with live reload at http://127.0.0.1:8000
+# --dirty: a save rebuilds only the pages it affects (the playbooks plugin adds the pages a data edit reaches).
+serve: $(VENV)/.runtime ## Preview the site with live reload at http://127.0.0.1:8000 (quick: rebuilds what a save affects)
+	PLAYBOOKS_PRINT=false $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+
+serve-full: $(VENV)/.runtime ## Preview the site, rebuilding every page on every save (slower; as before)
 	PLAYBOOKS_PRINT=false $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.runtime ## Build the public edition into site/ (strict: any warning fails)
@@ -63,10 +67,10 @@ test: $(VENV)/.dev browser ## Run every check and test (lint, data check, pytest
 	$(MAKE) --no-print-directory lint check
 	$(PY) -m pytest -n 2  # two workers: the machines have 2 cores
 
-bench: $(VENV)/.dev browser ## Benchmark builds vs plain Material (minutes; writes bench/results/)
-	$(PY) -m bench.run
+bench: $(VENV)/.dev browser ## Benchmark builds vs plain Material and preview speed (long; BENCH_ONLY=real,preview for part)
+	$(PY) -m bench.run $(if $(BENCH_ONLY),--only $(BENCH_ONLY))
 
 lighthouse: $(VENV)/.dev browser ## Lighthouse scores (mobile) of home, a play and the directory (needs npm; optional)
 	CHROME_PATH=/usr/bin/chromium $(PY) -m bench.lighthouse
 
-.PHONY: help serve build build-internal check lint browser test readability new-play build-offline pdf bench lighthouse
+.PHONY: help serve serve-full build build-internal check lint browser test readability new-play build-offline pdf bench lighthouse

@@ -239,7 +239,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=2, help="builds of each variant per size (medians are reported)")
     parser.add_argument("--search-runs", type=int, default=7, help="timed search queries (0: skip the browser)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where the JSON and Markdown results go")
+    parser.add_argument("--only", default="synth,real,preview", help="parts to run: synth, real (builds), preview (comma-separated)")
+    parser.add_argument("--preview-modes", default="full,dirty", help="serve without --dirty (full), with it (dirty), or both")
     args = parser.parse_args(argv)
+    parts = set(args.only.split(","))
 
     meta = {
         "date": dt.date.today().isoformat(),
@@ -247,6 +250,10 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
         "machine": platform.machine(),
     }
+    if parts & {"real", "preview"}:
+        run_real(parts, args.repeat, args.out, meta, tuple(mode == "dirty" for mode in args.preview_modes.split(",")))
+    if "synth" not in parts:
+        return 0
     results = []
     for plays in args.sizes:
         print(f"bench: {plays} plays ...", file=sys.stderr, flush=True)
@@ -282,6 +289,32 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "results.md").write_text(markdown, encoding="utf-8")
     print(markdown)
     return 0
+
+
+def run_real(parts: set[str], repeat: int, out: Path, meta: dict[str, Any], modes: tuple[bool, ...]) -> None:
+    """The real-content builds and the preview latency (bench/real_bench.py): results/real.json and real.md."""
+    from bench import real_bench
+
+    builds = real_bench.measure_builds(WORK / "real", max(repeat, 3)) if "real" in parts else []
+    preview = real_bench.measure_preview(WORK / "real", max(repeat, 3), modes) if "preview" in parts else {}
+    markdown = real_bench.table(builds, preview, meta)
+    found = real_bench.checks(builds, preview)
+    rows = [
+        f"| {n} | ≤ {limit:g} | {'n/a' if v is None else f'{v:.2f}'} | {'yes' if v is not None and v <= limit else 'NO'} |"
+        for n, limit, v in found
+    ]
+    markdown += "\n| target | limit | measured | met |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
+    out.mkdir(parents=True, exist_ok=True)
+    payload = {
+        "meta": meta,
+        "targets": real_bench.TARGETS,
+        "builds": builds,
+        "preview": preview,
+        "checks": [{"name": n, "limit": limit, "value": v, "met": v is not None and v <= limit} for n, limit, v in found],
+    }
+    (out / "real.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    (out / "real.md").write_text(markdown, encoding="utf-8")
+    print(markdown)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from engagement_playbooks.data.pages import PageInfo, scan_pages, validate_pages
 from engagement_playbooks.models.page import PageMeta
 from engagement_playbooks.rendering.links import Link, SiteLinks
 from engagement_playbooks.rendering.render import Renderer
+from engagement_playbooks.rendering.slots import Slots
 from engagement_playbooks.validation.problems import Problem, ProblemsError
 
 log = logging.getLogger("mkdocs.plugins.playbooks")
@@ -55,6 +56,9 @@ class Site:
     current_page: str = ""
     problems: list[Problem] = field(default_factory=list)
     renderer: Renderer = field(default_factory=Renderer)
+    reads: dict[str, set[str]] = field(default_factory=dict)  # page -> the data its macros read (preview.py)
+    slots: Slots = field(default_factory=Slots)  # macro HTML that goes into pages after Markdown (rendering/slots.py)
+    in_macro: bool = False  # set by the macros' adapter while a macro runs: its template output becomes a slot
 
     @property
     def internal(self) -> bool:
@@ -118,8 +122,10 @@ class Site:
         return link.url if link else None
 
     def render(self, template: str, **values: Any) -> str:
-        """A template's HTML for the current page: data links in it resolve from this page."""
-        return self.renderer.render(template, page_path=self.current_page, resolve_link=self.resolve_link, **values)
+        """A template's HTML for the current page: data links in it resolve from this page. Inside a macro it
+        comes back as a slot token, and the plugin puts the HTML in after Markdown (no second parse)."""
+        html = self.renderer.render(template, page_path=self.current_page, resolve_link=self.resolve_link, **values)
+        return self.slots.hold(html) if self.in_macro else html
 
 
 def _template_line() -> int | None:

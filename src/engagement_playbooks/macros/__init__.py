@@ -12,7 +12,8 @@ hands its macros and variables to mkdocs-macros.
 
 from __future__ import annotations
 
-from functools import partial
+from collections.abc import Callable
+from functools import partial, wraps
 from typing import Any
 
 
@@ -27,4 +28,20 @@ def define_env(env: Any) -> None:
     env.variables["edition"] = site.edition
     env.variables["internal"] = site.internal
     for name, function in MACROS.items():
-        env.macro(partial(function, site), name)
+        env.macro(_recorded(site, name, partial(function, site)), name)
+
+
+def _recorded(site: Any, name: str, function: Callable[..., str]) -> Callable[..., str]:
+    """The macro, noting what the current page read: the preview rebuilds a page when that data changes."""
+    from engagement_playbooks.preview import reads_of
+
+    @wraps(function)
+    def call(*args: Any, **kwargs: Any) -> str:
+        site.reads.setdefault(site.current_page, set()).update(reads_of(name, args, kwargs))
+        site.in_macro = True
+        try:
+            return function(*args, **kwargs)
+        finally:
+            site.in_macro = False
+
+    return call

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from engagement_playbooks.models.partners import Partner
 from engagement_playbooks.outputs import contacts
+from engagement_playbooks.preview import partner_matches
 from engagement_playbooks.rendering.inline import markdown_text
 from engagement_playbooks.rendering.urls import relative_url
 from engagement_playbooks.site import Site
@@ -61,11 +62,7 @@ def partner_table(site: Site, category: str | None = None, district: str | None 
         return site.report(call, "; ".join(bad))
     if not site.catalog.partners:
         return site.render("empty.html", what="partners", file="data/partners.yml")
-    matches = [
-        p
-        for p in site.catalog.partners.values()
-        if (category is None or p.category == category) and (district is None or district in p.districts) and (tag is None or tag in p.tags)
-    ]
+    matches = [p for p in site.catalog.partners.values() if partner_matches(p, category, district, tag)]
     directory = site.link(DIRECTORY_PAGE)
     directory_url = directory.url if directory else ""
     rows = [{"partner": p, "url": f"{directory_url}#{_anchor(p)}", "stale": _stale(site, p)} for p in matches]

@@ -15,14 +15,37 @@ SCANNED = {".html", ".xml", ".json", ".js", ".vcf", ".csv", ".txt", ".webmanifes
 _ADDRESS = re.compile(r'(?:href|src)="([^"]*)"|<loc>([^<]*)</loc>|"location":\s*"([^"]*)"')
 
 
-def find_leaks(site_dir: Path, site_url: str, internal_urls: set[str], secrets: Iterable[str] = ()) -> list[str]:
-    """Every place in the output that points at an internal page, or holds one of `secrets` (internal contact details)."""
+def find_leaks(
+    site_dir: Path, site_url: str, internal_urls: set[str], secrets: Iterable[str] = (), since: float | None = None
+) -> list[str]:
+    """Every place in the output that points at an internal page, or holds one of `secrets` (internal contact details).
+
+    `since` (a time stamp) limits the scan to files written after it: the preview's partial rebuilds."""
     base = urlsplit(site_url or "").path or "/"
     needles = sorted({secret for secret in secrets if len(secret) >= 5})
     finder = re.compile("|".join(re.escape(needle) for needle in needles)) if needles else None
     leaks: list[str] = []
+    targets: dict[tuple[str, str], str] = {}  # (folder, address) -> site path: most links repeat on many pages
+
+    def target_of(page_url: str, address: str) -> str:
+        if not address or address[0] in "#?":
+            address, folder = page_url, "/"  # the page itself
+        else:
+            # A relative address resolves from the page's folder; "../x" from a/b/ is "x" from a/.
+            folder = page_url.rsplit("/", 1)[0] + "/"
+            while address.startswith("../") and folder != "/":
+                folder, address = folder[:-1].rsplit("/", 1)[0] + "/", address[3:]
+        found = targets.get((folder, address))
+        if found is None:
+            found = urlsplit(urljoin(folder, address)).path
+            found = found[len(base) - 1 :] if found.startswith(base) and base != "/" else found
+            targets[(folder, address)] = found
+        return found
+
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file() or path.suffix not in SCANNED:
+            continue
+        if since is not None and path.stat().st_mtime < since:
             continue
         text = path.read_text(encoding="utf-8", errors="ignore")
         shown = path.relative_to(site_dir).as_posix()
@@ -30,11 +53,7 @@ def find_leaks(site_dir: Path, site_url: str, internal_urls: set[str], secrets: 
             page_url = urljoin("/", shown)
             for match in _ADDRESS.finditer(text):
                 address = next(group for group in match.groups() if group is not None)
-                if path.name.startswith("search_index"):
-                    target = urlsplit(address).path
-                else:
-                    target = urlsplit(urljoin(page_url, address)).path
-                    target = target[len(base) - 1 :] if target.startswith(base) and base != "/" else target
+                target = urlsplit(address).path if path.name.startswith("search_index") else target_of(page_url, address)
                 if target.lstrip("/") in internal_urls:
                     leaks.append(f"{shown} points at {address}")
         if finder is not None:

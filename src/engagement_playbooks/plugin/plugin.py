@@ -8,6 +8,8 @@ on_page_content, then for every page on_page_context and on_post_page, and at th
 from __future__ import annotations
 
 import logging
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +36,11 @@ from engagement_playbooks.plugin import (
     search,
     web_app,
 )
+from engagement_playbooks.plugin import preview as preview_pages
 from engagement_playbooks.plugin.config import PlaybooksConfig
+from engagement_playbooks.preview import Plan, PreviewState, data_fingerprints
 from engagement_playbooks.rendering.page_parts import page_parts
+from engagement_playbooks.rendering.template_cache import MemoryBytecodeCache
 from engagement_playbooks.site import Site
 from engagement_playbooks.validation.problems import ProblemsError
 
@@ -50,6 +55,19 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         self.edition = "public"
         self.internal_urls: set[str] = set()  # site-relative URLs of internal pages, public edition only
         self.material_worker: str | None = None  # Material's search worker, as the pages name it
+        # Quick preview (`mkdocs serve --dirty`): what the last build knew, and what this one rebuilds.
+        self.preview: PreviewState | None = None
+        self.plan: Plan | None = None
+        self.kept: dict[str, preview_pages.Kept] = {}
+        self.rendered: set[str] = set()
+        self.build_started = 0.0
+        self.templates = MemoryBytecodeCache()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defining this keeps one instance across `mkdocs serve` rebuilds (mkdocs/plugins.py), so a dirty
+        preview can compare each save with the last build."""
+        if self.config.enabled and command == "serve" and dirty:
+            self.preview = PreviewState()
 
     @event_priority(100)  # before the plugins it configures (macros, offline, print-site, git dates) read their settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -78,6 +96,12 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             raise PluginError(str(error)) from error
         web_app.configure(config, self.site, file_edition=is_offline)
         self.internal_urls = set()
+        self.build_started, self.rendered = time.time(), set()
+        if self.preview is not None:
+            stamp = os.stat(config.config_file_path)
+            self.plan = self.preview.plan(self.site, data_fingerprints(root / self.config.data_dir), (stamp.st_mtime_ns, stamp.st_size))
+            log.info(f"Preview: {'full rebuild' if self.plan.full else 'rebuilding only what changed'} ({self.plan.reason})")
+            config.extra["playbooks_preview"] = True  # the theme says the preview is partial (partials/preview.html)
         return config
 
     @event_priority(100)  # before the blog, tags, search and git-dates plugins see the files
@@ -88,6 +112,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             self.internal_urls = editions.exclude_internal(files, self.site.pages)
         assets.add_files(files, config)
         git_dates.seed_dates(files, config, self.site.git_log)
+        if self.preview is not None and self.plan is not None:
+            preview_pages.mark_for_rebuild(files, config, None if self.plan.full else self.plan.pages)
         return files
 
     @event_priority(-100)  # after print-site has taken the navigation
@@ -96,9 +122,13 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             print_site.drop_empty_sections(config)
         return nav
 
+    @event_priority(100)  # before any page is built: unread pages get back what they held (dirty preview only)
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         if not self.config.enabled:
             return env
+        if self.preview is not None:
+            preview_pages.restore_and_keep(files, self.kept)
+            env.bytecode_cache = self.templates  # MkDocs makes a new environment per build: keep the compiled templates
         internal = self.edition == "internal"
         # Called while templates render, when the blog has collected its posts and every title is known.
         env.globals["playbooks_latest_post"] = lambda: next(iter(blog.posts(config, internal)), None)
@@ -109,6 +139,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
     def _on_page_markdown_start(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.config.enabled and self.site is not None:
             self.site.current_page = page.file.src_uri
+            self.rendered.add(page.file.src_uri)
+            self.site.reads[page.file.src_uri] = set()  # the macros below note what this page reads
             # The theme's review line (partials/review.html) reads page.meta.review: computed here, in Python,
             # because Jinja cannot do calendar arithmetic.
             review = reviews.review_of(self.site, page.file.src_uri)
@@ -126,6 +158,15 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
 
     on_page_markdown = CombinedEvent(_on_page_markdown_start, _on_page_markdown_end)
 
+    @event_priority(50)  # first: the macros' HTML goes in before link notes, print-site and search read the page
+    def _on_page_content_slots(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.config.enabled or self.site is None:
+            return html
+        filled, ids = self.site.slots.fill(html)
+        if ids and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= ids  # links to a checklist item or partner card are checked by MkDocs
+        return filled
+
     @event_priority(0)  # with print-site's own (0); the print copy is handed over at -100, below
     def _on_page_content_links(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.config.enabled and self.internal_urls:
@@ -138,7 +179,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             print_site.hand_finished_html(html, page, config)
         return html
 
-    on_page_content = CombinedEvent(_on_page_content_links, _on_page_content_print)
+    on_page_content = CombinedEvent(_on_page_content_slots, _on_page_content_links, _on_page_content_print)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
@@ -175,10 +216,22 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         if self.config.feed:
             feed.write_feed(config, self.site.internal)
         web_app.write_files(config, self.site)  # after every other file: the service worker's lists hash them all
+        if self.preview is not None:
+            self.preview.record({path: self.site.reads.get(path, set()) for path in self.rendered})
         if not self.site.internal:
-            leaks = leak_guard.find_leaks(Path(config.site_dir), config.site_url or "", self.internal_urls, self.site.internal_details)
+            # A dirty preview rewrote only some files: scan those (a full build scans everything).
+            since = self.build_started - 1 if self.preview is not None and not (self.plan and self.plan.full) else None
+            leaks = leak_guard.find_leaks(
+                Path(config.site_dir), config.site_url or "", self.internal_urls, self.site.internal_details, since=since
+            )
             if leaks:
                 raise PluginError("Internal pages or contacts leaked into the public build:\n  " + "\n  ".join(leaks))
+
+    def on_build_error(self, error: Exception) -> None:
+        """After a failed build the preview cannot know what is up to date: the next save rebuilds everything."""
+        if self.config.enabled and self.preview is not None:
+            self.preview = PreviewState()
+            self.kept = {}
 
     on_post_build = CombinedEvent(_on_post_build_search, _on_post_build_files)
 

@@ -55,7 +55,7 @@ class InlineMarkdown:
 
     def __call__(self, text: str, page: str = "", resolve: Resolver | None = None) -> Markup:
         """`**Bring** <ID>` -> `<strong>Bring</strong> &lt;ID&gt;` (one paragraph, no <p> wrapper)."""
-        key = (text, page)
+        key = (text, page if "](" in text else "")  # only a page link makes the result depend on the page
         cached = self._cache.get(key)
         if cached is not None:
             return cached

@@ -1,0 +1,82 @@
+"""Real-content sites for the benchmark: the project's own docs/ and data/, with its real plays copied
+until the site has the wanted number of plays (or pages).
+
+- ours: the whole project (docs, data, macros, overrides, mkdocs.yml) in a fresh git repository with one
+  commit, so the history walk and the git dates run for real;
+- control: the same Markdown with every macro call removed, built with plain Material (the same theme,
+  navigation, search and Markdown settings, search plugin only). Internal pages are left out of it, as
+  the public edition leaves them out of ours.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.synth import ROOT, _git_commit, control_config
+from bench.yamltags import dump_config, load_config
+
+PROJECT_PARTS = ("docs", "data", "macros", "overrides", "mkdocs.yml")
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class RealSites:
+    ours: Path
+    control: Path
+    plays: int
+    pages: int
+    play: str  # docs-relative path of a real (not copied) play, for the preview edits
+
+
+def is_play(path: Path) -> bool:
+    head = path.read_text(encoding="utf-8").split("\n---", 1)[0]
+    return bool(re.search(r"^type:\s*play\s*$", head, re.MULTILINE))
+
+
+def _copy_play(source: Path, n: int) -> tuple[Path, str]:
+    text = source.read_text(encoding="utf-8")
+    text = re.sub(r"^title:\s*(.+)$", lambda m: f"title: {m.group(1).strip()} (copy {n})", text, count=1, flags=re.MULTILINE)
+    return source.with_name(f"{source.stem}-copy-{n:03d}.md"), text
+
+
+def generate(work: Path, plays: int | None = None, pages: int | None = None) -> RealSites:
+    """Copy the project to `work/ours` and add copies of its plays until it has `plays` plays or `pages` pages."""
+    if work.exists():
+        shutil.rmtree(work)
+    ours = work / "ours"
+    ours.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, ours / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, ours / part)
+    docs = ours / "docs"
+    originals = sorted(path for path in docs.rglob("*.md") if is_play(path))
+    play_count = len(originals)
+    page_count = sum(1 for _ in docs.rglob("*.md"))
+    n = 0
+    while (plays is not None and play_count < plays) or (pages is not None and page_count < pages):
+        source = originals[n % len(originals)]
+        target, text = _copy_play(source, n // len(originals) + 1)
+        target.write_text(text, encoding="utf-8")
+        n, play_count, page_count = n + 1, play_count + 1, page_count + 1
+    _git_commit(ours)
+
+    control = work / "control"
+    (control / "docs").mkdir(parents=True)
+    for path in sorted(docs.rglob("*")):
+        relative = path.relative_to(docs)
+        if path.is_dir() or relative.parts[0] == "internal":
+            continue
+        target = control / "docs" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".md":
+            target.write_text(_JINJA.sub("", path.read_text(encoding="utf-8")), encoding="utf-8")
+        else:
+            shutil.copy2(path, target)
+    (control / "mkdocs.yml").write_text(dump_config(control_config(load_config(ROOT / "mkdocs.yml"))), encoding="utf-8")
+    return RealSites(ours, control, play_count, page_count, originals[0].relative_to(docs).as_posix())
