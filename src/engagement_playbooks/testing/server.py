@@ -12,7 +12,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import ClassVar
 
 # Types a CDN compresses (GitHub Pages, Netlify, Cloudflare); images and fonts are compressed already.
 COMPRESSIBLE = (
@@ -29,7 +28,7 @@ COMPRESSIBLE = (
 class _Handler(http.server.SimpleHTTPRequestHandler):
     not_found: bytes = b""  # the site's own 404 page, as GitHub Pages serves it
     gzip: bool = False  # compress text responses for clients that accept gzip, as a CDN does
-    extensions_map: ClassVar[dict[str, str]] = {
+    extensions_map = {  # noqa: RUF012 (the stdlib's instance attribute, replaced per class)
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".webmanifest": "application/manifest+json",
     }
