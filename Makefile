@@ -66,7 +66,7 @@ test: $(VENV)/.dev browser ## Run every check and test (lint, data check, pytest
 bench: $(VENV)/.dev browser ## Benchmark builds vs plain Material (minutes; writes bench/results/)
 	$(PY) -m bench.run
 
-lighthouse: $(VENV)/.dev browser ## Lighthouse scores (mobile) of home, a play and the directory (needs npm; optional)
+lighthouse: $(VENV)/.dev browser ## Lighthouse (mobile, gzip, median of 3) of 5 pages and the JS/CSS budget (needs npm; optional)
 	CHROME_PATH=/usr/bin/chromium $(PY) -m bench.lighthouse
 
 .PHONY: help serve build build-internal check lint browser test readability new-play build-offline pdf bench lighthouse
