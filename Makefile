@@ -67,6 +67,6 @@ bench: $(VENV)/.dev browser ## Benchmark builds vs plain Material (minutes; writ
 	$(PY) -m bench.run
 
 lighthouse: $(VENV)/.dev browser ## Lighthouse (mobile, gzip, median of 3) of 5 pages and the JS/CSS budget (needs npm; optional)
-	CHROME_PATH=/usr/bin/chromium $(PY) -m bench.lighthouse
+	CHROME_PATH=/usr/bin/chromium $(PY) -m bench.lighthouse $(LIGHTHOUSE_ARGS)
 
 .PHONY: help serve build build-internal check lint browser test readability new-play build-offline pdf bench lighthouse
