@@ -70,7 +70,7 @@ test: $(VENV)/.dev browser ## Run every check and test (lint, data check, pytest
 bench: $(VENV)/.dev browser ## Benchmark builds vs plain Material and preview speed (long; BENCH_ONLY=real,preview for part)
 	$(PY) -m bench.run $(if $(BENCH_ONLY),--only $(BENCH_ONLY))
 
-lighthouse: $(VENV)/.dev browser ## Lighthouse scores (mobile) of home, a play and the directory (needs npm; optional)
-	CHROME_PATH=/usr/bin/chromium $(PY) -m bench.lighthouse
+lighthouse: $(VENV)/.dev browser ## Lighthouse (mobile, gzip, median of 3) of 5 pages and the JS/CSS budget (needs npm; optional)
+	CHROME_PATH=/usr/bin/chromium $(PY) -m bench.lighthouse $(LIGHTHOUSE_ARGS)
 
 .PHONY: help serve serve-full build build-internal check lint browser test readability new-play build-offline pdf bench lighthouse

@@ -9,7 +9,9 @@ from mkdocs.structure.files import File, Files
 
 SOURCE = Path(__file__).resolve().parent.parent / "assets"
 PREFIX = "assets/playbooks"  # where they land in the built site, apart from a department's own assets/
-STYLESHEETS = ("stylesheets/playbooks.css", "stylesheets/checklists.css")
+# One stylesheet in the built site, joined from these at build time: one render-blocking request, not three.
+STYLESHEETS = ("stylesheets/playbooks.css", "stylesheets/checklists.css", "stylesheets/offline.css")
+STYLESHEET = "stylesheets/engine.css"
 SCRIPTS = ("javascripts/checklists.js", "javascripts/a11y.js")
 THEME = Path(__file__).resolve().parent.parent / "theme"
 
@@ -18,13 +20,15 @@ def add_to_config(config: MkDocsConfig) -> None:
     """The engine's templates between the site's overrides/ and Material's, and its assets before the site's own."""
     custom_dir = config.theme.custom_dir
     config.theme.dirs.insert(1 if custom_dir else 0, str(THEME))
-    config.extra_css[:0] = [f"{PREFIX}/{path}" for path in STYLESHEETS]
+    config.extra_css[:0] = [f"{PREFIX}/{STYLESHEET}"]
     config.extra_javascript[:0] = [f"{PREFIX}/{path}" for path in SCRIPTS]
 
 
 def add_files(files: Files, config: MkDocsConfig) -> None:
+    joined = "\n".join((SOURCE / path).read_text(encoding="utf-8") for path in STYLESHEETS)
+    files.append(File.generated(config, f"{PREFIX}/{STYLESHEET}", content=joined))
     for path in sorted(SOURCE.rglob("*")):
-        if path.is_file():
+        if path.is_file() and path.relative_to(SOURCE).as_posix() not in STYLESHEETS:
             uri = f"{PREFIX}/{path.relative_to(SOURCE).as_posix()}"
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(path)))

@@ -39,6 +39,7 @@ from engagement_playbooks.plugin import (
 from engagement_playbooks.plugin import preview as preview_pages
 from engagement_playbooks.plugin.config import PlaybooksConfig
 from engagement_playbooks.preview import Plan, PreviewState, data_fingerprints
+from engagement_playbooks.rendering.deferred_scripts import defer_scripts
 from engagement_playbooks.rendering.page_parts import page_parts
 from engagement_playbooks.rendering.template_cache import MemoryBytecodeCache
 from engagement_playbooks.site import Site
@@ -186,7 +187,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             return output
         output, material = search.use_playbooks_worker(output)
         self.material_worker = material or self.material_worker
-        return output if print_site.is_print_page(page, config) else print_site.strip_print_assets(output, config)
+        return defer_scripts(output if print_site.is_print_page(page, config) else print_site.strip_print_assets(output, config))
 
     def on_template_context(self, context: Any, template_name: str, config: MkDocsConfig) -> Any:
         return web_app.offline_page_context(context, template_name, config) if self.config.enabled else context
@@ -197,7 +198,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             return output_content
         output, material = search.use_playbooks_worker(output_content)
         self.material_worker = material or self.material_worker
-        return print_site.strip_print_assets(output, config)
+        return defer_scripts(print_site.strip_print_assets(output, config))
 
     @event_priority(-50)  # after the search plugin wrote its index (0), before the offline plugin copies it (-100)
     def _on_post_build_search(self, config: MkDocsConfig) -> None:

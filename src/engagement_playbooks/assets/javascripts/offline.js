@@ -9,7 +9,9 @@
   var mb = function (bytes) { return (bytes / 1e6).toFixed(1) + " MB"; };
   var $ = function (s) { return document.querySelector(s); };
   var reloading = false;
-  sw.register(new URL("sw.js", root).href, { scope: root.href }).then(watch);
+  // After the load event: installing the worker (it precaches the theme) must not slow the first visit.
+  function register() { sw.register(new URL("sw.js", root).href, { scope: root.href }).then(watch); }
+  if (document.readyState === "complete") register(); else window.addEventListener("load", register);
 
   // Home page: the button, its progress bar and a status line read out by screen readers.
   function wire() {
@@ -23,7 +25,9 @@
     });
     sw.ready.then(function (reg) { reg.active.postMessage({ type: "EP_STATUS" }); });
   }
-  if (window.document$) window.document$.subscribe(wire); else wire();
+  // Material's bundle is deferred too and runs after this file: look for document$ once the page is parsed.
+  function start() { if (window.document$) window.document$.subscribe(wire); else wire(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 
   sw.addEventListener("message", function (event) {
     var m = event.data || {}, status = $("[data-ep-status]"), bar = $("[data-ep-progress]"), button = $("[data-ep-save]");
