@@ -295,8 +295,11 @@ def run_real(parts: set[str], repeat: int, out: Path, meta: dict[str, Any], mode
     """The real-content builds and the preview latency (bench/real_bench.py): results/real.json and real.md."""
     from bench import real_bench
 
-    builds = real_bench.measure_builds(WORK / "real", max(repeat, 3)) if "real" in parts else []
-    preview = real_bench.measure_preview(WORK / "real", max(repeat, 3), modes) if "preview" in parts else {}
+    # A part not run this time keeps its last results, so `--only real` does not blank the preview figures.
+    last_path = out / "real.json"
+    last = json.loads(last_path.read_text(encoding="utf-8")) if last_path.is_file() else {}
+    builds = real_bench.measure_builds(WORK / "real", max(repeat, 3)) if "real" in parts else last.get("builds", [])
+    preview = real_bench.measure_preview(WORK / "real", max(repeat, 3), modes) if "preview" in parts else last.get("preview", {})
     markdown = real_bench.table(builds, preview, meta)
     found = real_bench.checks(builds, preview)
     rows = [
