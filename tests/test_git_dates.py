@@ -1,4 +1,4 @@
-"""The "last updated" dates come from one `git log` walk (macros/git_dates.py): they must be what git says per file."""
+"""The "last updated" dates come from one `git log` walk (plugin/git_dates.py, data/history.py): they must be what git says per file."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The "Report a problem with this page" links: a new issue on the repository host, and an email to the owning team.
 
 Both are plain links, prefilled with the page's title, address, source file and owning team, so a reader
-needs no script and the page makes no request. overrides/partials/report.html shows them; the values are
+needs no script and the page makes no request. theme/partials/report.html shows them; the values are
 put on `page.meta.report` by on_pre_page_macros in macros/__init__.py.
 
 The issue link follows `repo_url`: GitHub and GitLab (any host with "gitlab" in its name) are known.
