@@ -2,7 +2,7 @@
 
 Both are plain links, prefilled with the page's title, address, source file and owning team, so a reader
 needs no script and the page makes no request. theme/partials/report.html shows them; the values are
-put on `page.meta.report` by on_pre_page_macros in macros/__init__.py.
+put on `page.meta.report` by the playbooks plugin (plugin/plugin.py, rendering/page_parts.py).
 
 The issue link follows `repo_url`: GitHub and GitLab (any host with "gitlab" in its name) are known.
 A department on another host sets `extra.report_issue_url` in mkdocs.yml to a URL with `{title}` and
