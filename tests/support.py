@@ -53,6 +53,15 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def git(repo: Path, *args: str, when: str | None = None) -> str:
+    """Run git in a test repository as a fictional trainer, optionally at a fixed date (ISO 8601)."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Trainer", "GIT_AUTHOR_EMAIL": "trainer@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "Trainer", "GIT_COMMITTER_EMAIL": "trainer@example.org"}
+    if when:
+        env |= {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
+
+
 def site_url(page: str) -> str:
     """forums/plan-a-forum.md -> forums/plan-a-forum/ ; forums/index.md -> forums/ (directory URLs)."""
     without_index = re.sub(r"(^|/)index\.md$", r"\1", page)

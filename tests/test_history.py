@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support import Build, build, copy_project, output_files
+from support import Build, build, copy_project, git, output_files
 
 from engagement_playbooks.data import history
 
 TODAY = "2026-11-20"
 INTERNAL_SUBJECT = "Add the night manager's cell for Harbor House"
 MIXED_SUBJECT = "Move the escalation line to the staff page"
-
-
-def git(repo: Path, *args: str, when: str | None = None) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Trainer", "GIT_AUTHOR_EMAIL": "trainer@example.org"}
-    env |= {"GIT_COMMITTER_NAME": "Trainer", "GIT_COMMITTER_EMAIL": "trainer@example.org"}
-    if when:
-        env |= {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
 
 
 def append(repo: Path, page: str, text: str) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -42,6 +43,22 @@ def public_page_url(site: Site, site_url: str) -> Callable[[str], str | None]:
     return url
 
 
+@dataclass(frozen=True)
+class Reviews:
+    """What both review commands work from: the site, one report per owning team, and links to the public site."""
+
+    site: Site
+    reports: list[review_report.TeamReport]
+    months: int  # department.yml contact_staleness_months
+    page_url: Callable[[str], str | None]
+
+
+def load_reviews(config_file: Path, public_only: bool) -> Reviews:
+    site, site_url = load_site(config_file)
+    reports = review_report.team_reports(site, all_editions=not public_only)
+    return Reviews(site, reports, site.catalog.department.contact_staleness_months, public_page_url(site, site_url))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="playbooks reviews", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs config of the site")
@@ -50,20 +67,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fail-overdue", action="store_true", help="exit 1 when any review or partner check is overdue")
     args = parser.parse_args(argv)
     try:
-        site, site_url = load_site(args.config)
+        found = load_reviews(args.config, args.public_only)
     except ProblemsError as error:
         print(error, file=sys.stderr)
         return 2
-    reports = review_report.team_reports(site, all_editions=not args.public_only)
-    months = site.catalog.department.contact_staleness_months
+    today = found.site.today
     if args.format == "json":
-        output = review_report.as_json(reports, site.today)
+        output = review_report.as_json(found.reports, today)
     elif args.format == "markdown":
-        output = review_report.as_markdown(reports, site.today, months, public_page_url(site, site_url))
+        output = review_report.as_markdown(found.reports, today, found.months, found.page_url)
     else:
-        output = review_report.as_text(reports, site.today, months)
+        output = review_report.as_text(found.reports, today, found.months)
     sys.stdout.write(output)
-    return 1 if args.fail_overdue and any(report.overdue for report in reports) else 0
+    return 1 if args.fail_overdue and any(report.overdue for report in found.reports) else 0
 
 
 if __name__ == "__main__":

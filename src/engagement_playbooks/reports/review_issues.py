@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from engagement_playbooks.cli.reviews import load_site, public_page_url
+from engagement_playbooks.cli.reviews import load_reviews
 from engagement_playbooks.reports import review_report
 from engagement_playbooks.validation.problems import ProblemsError
 
@@ -122,16 +122,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--public-only", action="store_true", help="leave out internal pages (for a public repository without them)")
     args = parser.parse_args(argv)
     try:
-        site, site_url = load_site(args.config)
+        found = load_reviews(args.config, args.public_only)
     except ProblemsError as error:
         print(error, file=sys.stderr)
         return 2
-    reports = review_report.team_reports(site, all_editions=not args.public_only)
-    months = site.catalog.department.contact_staleness_months
-    url = public_page_url(site, site_url)
-    bodies = {r.owner.id: review_report.team_markdown(r, site.today, months, url) for r in reports}
+    bodies = {r.owner.id: review_report.team_markdown(r, found.site.today, found.months, found.page_url) for r in found.reports}
     try:
-        actions = file_issues(reports, bodies, Gh(dry_run=args.dry_run))
+        actions = file_issues(found.reports, bodies, Gh(dry_run=args.dry_run))
     except (RuntimeError, OSError) as error:
         print(f"Could not file the review issues: {error}", file=sys.stderr)
         return 1
