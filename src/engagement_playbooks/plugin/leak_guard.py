@@ -2,17 +2,72 @@
 
 It reads every file the build wrote that a reader or a program could open (HTML, XML, JSON, JS, vCards,
 CSV, text) and fails the build naming each leak.
+
+It is fast because most of the output cannot leak: a file is only parsed for links when it names an
+internal page's last path segment (or sits under one), and each contact detail is looked for only where
+its rarest character occurs. Both shortcuts find exactly what a full scan would.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 SCANNED = {".html", ".xml", ".json", ".js", ".vcf", ".csv", ".txt", ".webmanifest"}
 _ADDRESS = re.compile(r'(?:href|src)="([^"]*)"|<loc>([^<]*)</loc>|"location":\s*"([^"]*)"')
+
+
+_COMMON = frozenset(' \n\t"<>=/.-_:;#&!,?')  # everywhere in HTML and JSON: poor anchors
+
+
+def _rarity(char: str) -> int:
+    """Lower is rarer in built pages: unusual punctuation (@ + parentheses), then digits, capitals, the rest."""
+    if char.isdigit():
+        return 1
+    if char.isupper():
+        return 2
+    return 3 if char.isalpha() or char in _COMMON else 0
+
+
+class _Needles:
+    """Literal strings found by looking only where each one's anchor (its rarest character) occurs.
+
+    At each anchor, one dictionary lookup of the text that follows it picks the needles worth comparing."""
+
+    def __init__(self, needles: Iterable[str]) -> None:
+        grouped: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for needle in needles:
+            offset = min(range(len(needle)), key=lambda i: _rarity(needle[i]))
+            grouped[(needle[offset], offset)].append(needle)
+        # anchor -> [(offset, width, {the `width` characters from the anchor on: needles})]
+        self.tables: dict[str, list[tuple[int, int, dict[str, list[str]]]]] = defaultdict(list)
+        for (anchor, offset), group in grouped.items():
+            width = min(len(needle) - offset for needle in group)
+            table: dict[str, list[str]] = defaultdict(list)
+            for needle in group:
+                table[needle[offset : offset + width]].append(needle)
+            self.tables[anchor].append((offset, width, dict(table)))
+
+    def found_in(self, text: str) -> set[str]:
+        found: set[str] = set()
+        for anchor, tables in self.tables.items():
+            position = text.find(anchor)
+            while position != -1:
+                for offset, width, table in tables:
+                    for needle in table.get(text[position : position + width], ()):
+                        if position >= offset and text.startswith(needle, position - offset):
+                            found.add(needle)
+                position = text.find(anchor, position + 1)
+        return found
+
+
+def _segment(url: str) -> str:
+    """The last path segment of a site-relative page URL: any address that reaches the page names it,
+    unless it climbs from below ("../")."""
+    return url.removesuffix("index.html").rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
 
 
 def find_leaks(
@@ -22,8 +77,8 @@ def find_leaks(
 
     `since` (a time stamp) limits the scan to files written after it: the preview's partial rebuilds."""
     base = urlsplit(site_url or "").path or "/"
-    needles = sorted({secret for secret in secrets if len(secret) >= 5})
-    finder = re.compile("|".join(re.escape(needle) for needle in needles)) if needles else None
+    finder = _Needles({secret for secret in secrets if len(secret) >= 5})
+    segments = {_segment(url) for url in internal_urls}
     leaks: list[str] = []
     targets: dict[tuple[str, str], str] = {}  # (folder, address) -> site path: most links repeat on many pages
 
@@ -42,6 +97,13 @@ def find_leaks(
             targets[(folder, address)] = found
         return found
 
+    def may_link(text: str, shown: str) -> bool:
+        if not internal_urls:
+            return False
+        if "" in segments:  # the home page is internal: every file may point at it
+            return True
+        return any(segment in text or segment in shown for segment in segments)
+
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file() or path.suffix not in SCANNED:
             continue
@@ -49,13 +111,12 @@ def find_leaks(
             continue
         text = path.read_text(encoding="utf-8", errors="ignore")
         shown = path.relative_to(site_dir).as_posix()
-        if internal_urls:
+        if may_link(text, shown):
             page_url = urljoin("/", shown)
             for match in _ADDRESS.finditer(text):
                 address = next(group for group in match.groups() if group is not None)
                 target = urlsplit(address).path if path.name.startswith("search_index") else target_of(page_url, address)
                 if target.lstrip("/") in internal_urls:
                     leaks.append(f"{shown} points at {address}")
-        if finder is not None:
-            leaks += [f"{shown} holds internal contact detail {found!r}" for found in sorted(set(finder.findall(text)))]
+        leaks += [f"{shown} holds internal contact detail {found!r}" for found in sorted(finder.found_in(text))]
     return sorted(set(leaks))
