@@ -49,6 +49,33 @@ def test_print_site_internals(built_config: Any) -> None:
     assert 'class="ep-print-index"' in printed, "print-site no longer prints page.html as the engine hands it over"
 
 
+def _fresh_print_site_urls() -> Any:
+    """print-site's urls module as shipped (the build replaced update_anchor_ids in the imported one)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("mkdocs_print_site_plugin.urls")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_print_site_anchor_ids_are_prefixed_as_print_site_does(built_config: Any) -> None:
+    """plugin/print_site.py replaces urls.update_anchor_ids, which urls.fix_internal_links calls by name."""
+    shipped = _fresh_print_site_urls()
+    assert "update_anchor_ids(page_html, page_key)" in inspect.getsource(shipped.fix_internal_links)
+    tricky = [
+        '<h2 id="a">A</h2>\n<H3 ID="b" class="x">B</H3>\n<li id="fn:1">note</li><sup id="fnref:1">1</sup>',
+        '<span>x</span><h2 id="c">C</h2> <p id="p">no</p>\n<h2 id="a">again</h2>\n\n<h4 class="z"\nid="d">D</h4>',
+        "no ids at all\n" * 3,
+    ]
+    site = Path(built_config.site_dir)
+    pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("index.html"))]
+    assert len(pages) > 20
+    for html in tricky + pages:
+        assert print_site.update_anchor_ids(html, "key") == shipped.update_anchor_ids(html, "key")
+
+
 def test_git_dates_internals(built_config: Any) -> None:
     """plugin/git_dates.py: last_revision_commits, cached_source_paths and util.ignored_commits."""
     plugin = built_config.plugins[git_dates.NAME]

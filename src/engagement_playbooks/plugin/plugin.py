@@ -91,6 +91,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         macros_config.configure(config)
         git_dates.switch_off_without_history(config)
         print_site.use_engine_cover(config)
+        print_site.speed_up(config)
         try:
             self.site = Site.load(root, Path(config.docs_dir), self.edition, config.use_directory_urls, self.config.data_dir)
         except ProblemsError as error:

@@ -5,7 +5,8 @@ fails when an upgrade changes it:
 - `plugin.renderer.items`: the navigation items the print page renders;
 - `page.html`: the HTML print-site keeps for each page (set in its on_page_content);
 - `mkdocs_print_site_plugin.exclude.exclude`: its pattern matching for `exclude:`;
-- its CSS/JS file names, added to every page's extra_css/extra_javascript.
+- its CSS/JS file names, added to every page's extra_css/extra_javascript;
+- `mkdocs_print_site_plugin.urls.update_anchor_ids`, replaced by a faster copy (see `speed_up`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,35 @@ _PRINT_ASSET = re.compile(
     r'<link rel="stylesheet" href="[^"]*css/print-site[^"]*\.css">\n?'
     r'|<script src="[^"]*js/print-site\.js"></script>\n?'
 )
+
+
+# print-site's pattern for tags with an id, and the tags whose ids it prefixes with the page's key.
+_ID_TAG = re.compile(r"<([^\s]+).*?id=\"([^\"]*?)\".*?>", flags=re.IGNORECASE)
+_PREFIXED_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "sup", "li")
+
+
+def update_anchor_ids(page_html: str, page_key: str) -> str:
+    """print-site's update_anchor_ids with the same result, about 20 times faster on our pages.
+
+    Its pattern backtracks along every line from every "<", which cost 1.5 s of a 345-page build. A match
+    never crosses a line (unless an id value holds a newline, which Markdown and our templates never write),
+    so only lines that hold an id are searched."""
+    for line in page_html.split("\n"):
+        if 'd="' not in line and 'D="' not in line:
+            continue
+        for match in _ID_TAG.finditer(line):
+            if match.group(1) in _PREFIXED_TAGS:
+                tag = match.group()
+                page_html = page_html.replace(tag, tag.replace(match.group(2), page_key + "-" + match.group(2)))
+    return page_html
+
+
+def speed_up(config: MkDocsConfig) -> None:
+    """Use the faster update_anchor_ids (print-site calls it by its module name, once per printed page)."""
+    if enabled_plugin(config) is not None:
+        from mkdocs_print_site_plugin import urls  # type: ignore[import-untyped]
+
+        urls.update_anchor_ids = update_anchor_ids
 
 
 def enabled_plugin(config: MkDocsConfig) -> Any:
