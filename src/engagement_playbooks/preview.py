@@ -184,8 +184,7 @@ def _table_pages(old: Site, new: Site, reads: Mapping[str, set[str]]) -> set[str
 def _abbreviation_pages(old: Site, new: Site) -> set[str]:
     """Pages that use an abbreviation whose glossary entry was added, removed or changed (every page
     carries the definitions, but only a page that uses the word shows a difference)."""
-    before = {t.abbr: t.term for t in old.catalog.glossary.terms if t.abbr}
-    after = {t.abbr: t.term for t in new.catalog.glossary.terms if t.abbr}
+    before, after = old.catalog.glossary.abbreviations(), new.catalog.glossary.abbreviations()
     changed = [abbr for abbr in set(before) | set(after) if before.get(abbr) != after.get(abbr)]
     if not changed:
         return set()

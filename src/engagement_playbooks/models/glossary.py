@@ -17,3 +17,7 @@ class Term(Strict):
 
 class Glossary(Strict):
     terms: list[Term] = Field(default_factory=list, description="Every term, in any order (the page sorts them).")
+
+    def abbreviations(self) -> dict[str, str]:
+        """What each abbreviation stands for: `{"FTO": "Field training officer"}`."""
+        return {term.abbr: term.term for term in self.terms if term.abbr}

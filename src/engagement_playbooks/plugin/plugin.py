@@ -22,8 +22,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from engagement_playbooks.edition import edition_from_environment
-from engagement_playbooks.macros import glossary, reviews
+from engagement_playbooks.macros import reviews
 from engagement_playbooks.plugin import (
+    abbreviations,
     assets,
     blog,
     editions,
@@ -97,6 +98,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         except ProblemsError as error:
             raise PluginError(str(error)) from error
         web_app.configure(config, self.site, file_edition=is_offline)
+        abbreviations.configure(config, self.site.catalog.glossary.abbreviations())
         self.internal_urls = set()
         self.build_started, self.rendered = time.time(), set()
         if self.preview is not None:
@@ -138,7 +140,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         return env
 
     @event_priority(10)  # before mkdocs-macros renders the page (0): macros report problems against this page
-    def _on_page_markdown_start(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.config.enabled and self.site is not None:
             self.site.current_page = page.file.src_uri
             self.rendered.add(page.file.src_uri)
@@ -151,14 +153,6 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             # Report links and a play's recent changes (theme/partials/report.html, history.html).
             page.meta.update(page_parts(self.site, config, page.file.src_uri, page.url, page.title))
         return markdown
-
-    @event_priority(-10)  # after mkdocs-macros (0): abbreviation definitions are Markdown, never Jinja
-    def _on_page_markdown_end(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.config.enabled and self.site is not None:
-            return markdown + glossary.abbreviations(self.site)
-        return markdown
-
-    on_page_markdown = CombinedEvent(_on_page_markdown_start, _on_page_markdown_end)
 
     @event_priority(50)  # first: the macros' HTML goes in before link notes, print-site and search read the page
     def _on_page_content_slots(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
