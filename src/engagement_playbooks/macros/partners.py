@@ -67,9 +67,9 @@ def partner_table(site: Site, category: str | None = None, district: str | None 
     directory_url = directory.url if directory else ""
     rows = [{"partner": p, "url": f"{directory_url}#{_anchor(p)}", "stale": _stale(site, p)} for p in matches]
     wanted = [
-        f"category “{department.category_name(category)}”" if category else "",
-        f"district “{department.district_name(district)}”" if district else "",
-        f"tag “{tag}”" if tag else "",
+        f"category {department.category_name(category)}" if category else "",
+        f"district {department.district_name(district)}" if district else "",
+        f"tag {tag}" if tag else "",
     ]
     caption = "Partners: " + (", ".join(w for w in wanted if w) or "all")
     return site.render(
