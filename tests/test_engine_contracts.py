@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 from support import ROOT
 
-from engagement_playbooks.plugin import blog, git_dates, print_site
+from engagement_playbooks.plugin import blog, git_dates, print_site, search
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +75,15 @@ def test_print_site_anchor_ids_are_prefixed_as_print_site_does(built_config: Any
     assert len(pages) > 20
     for html in tricky + pages:
         assert print_site.update_anchor_ids(html, "key") == shipped.update_anchor_ids(html, "key")
+
+
+def test_material_search_internals(built_config: Any) -> None:
+    """plugin/search.py: the search plugin's search_index.entries, the dicts it writes as the index's docs."""
+    entries = built_config.plugins[search.NAME].search_index.entries
+    assert isinstance(entries, list) and entries and all(isinstance(entry, dict) and "location" in entry for entry in entries)
+    written = json.loads((Path(built_config.site_dir) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert written["docs"] == entries, "Material no longer writes search_index.entries as the index's docs"
+    assert any("keywords" in entry for entry in entries) and written["config"]["fields"]["keywords"] == {"boost": 500.0}
 
 
 def test_git_dates_internals(built_config: Any) -> None:

@@ -130,4 +130,4 @@ def test_public_index_names_no_internal_page(public_site: Build) -> None:
     index = (public_site.site / "search" / "search_index.json").read_text()
     assert '"location":"internal/' not in index
     assert "Escalation contacts" not in index and "After-hours partner lines" not in index
-    assert '"playbooks":{"expand":' in index  # the enrichment ran on this very file
+    assert '"keywords":{"boost":500.0}' in index and '"keywords":["' in index  # the enrichment reached this very file

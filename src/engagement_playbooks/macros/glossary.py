@@ -11,4 +11,3 @@ def glossary(site: Site) -> str:
     terms = sorted(site.catalog.glossary.terms, key=lambda t: t.term.lower())
     entries = [{"term": t, "anchor": re.sub(r"[^a-z0-9]+", "-", t.term.lower()).strip("-")} for t in terms]
     return site.render("glossary.html", terms=entries)
-

@@ -93,6 +93,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         git_dates.switch_off_without_history(config)
         print_site.use_engine_cover(config)
         print_site.speed_up(config)
+        search.add_keywords_field(config)
         try:
             self.site = Site.load(root, Path(config.docs_dir), self.edition, config.use_directory_urls, self.config.data_dir)
         except ProblemsError as error:
@@ -195,15 +196,14 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         self.material_worker = material or self.material_worker
         return defer_scripts(print_site.strip_print_assets(output, config))
 
-    @event_priority(-50)  # after the search plugin wrote its index (0), before the offline plugin copies it (-100)
+    @event_priority(50)  # before the search plugin writes its index (0): its entries get boosts and keywords
     def _on_post_build_search(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.site is None:
             return
         if self.site.problems:
             raise PluginError(str(ProblemsError(self.site.problems, "macro problem")))
-        search.enrich_index(self.site, Path(config.site_dir))
-        if self.material_worker:
-            search.name_material_worker(Path(config.site_dir), self.material_worker)
+        search.enrich_entries(config, self.site)
+        search.write_worker_header(Path(config.site_dir), self.material_worker, self.site)
 
     @event_priority(-200)  # last: the worker's lists and the leak guard read what every other plugin wrote
     def _on_post_build_files(self, config: MkDocsConfig) -> None:

@@ -1,25 +1,52 @@
-"""Officers' words in Material's search: the index enriched after Material writes it, and the pages pointed
-at the engine's search worker (search/worker.py), which loads Material's own."""
+"""Officers' words in Material's search: boosts and keywords on Material's index entries before it writes
+them, and the pages pointed at the engine's search worker (search/worker.py), which loads Material's own.
+
+Material's internals used here (tests/test_engine_contracts.py checks them): the search plugin's
+`search_index.entries`, the list of dicts it serialises as the index's "docs" in its on_post_build.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from engagement_playbooks.search.build import write_index
+from mkdocs.config.defaults import MkDocsConfig
+
 from engagement_playbooks.search.expansions import term_map
-from engagement_playbooks.search.index import SearchPage
-from engagement_playbooks.search.worker import name_material_worker, use_playbooks_worker
+from engagement_playbooks.search.index import KEYWORDS_BOOST, KEYWORDS_FIELD, SearchPage, enrich
+from engagement_playbooks.search.worker import use_playbooks_worker, write_header
 from engagement_playbooks.site import Site
 
-__all__ = ["enrich_index", "name_material_worker", "use_playbooks_worker"]
+__all__ = ["add_keywords_field", "enrich_entries", "use_playbooks_worker", "write_worker_header"]
+NAME = "material/search"
 
 
-def enrich_index(site: Site, site_dir: Path) -> None:
+def _plugin(config: MkDocsConfig) -> Any:
+    plugin = config.plugins.get(NAME)
+    return plugin if plugin is not None and plugin.config.get("enabled", True) else None
+
+
+def add_keywords_field(config: MkDocsConfig) -> None:
+    """The hidden keywords field, through the search plugin's own `fields` option (read in its on_config)."""
+    plugin = _plugin(config)
+    if plugin is not None:
+        plugin.config["fields"] = {**(plugin.config.get("fields") or {}), KEYWORDS_FIELD: {"boost": KEYWORDS_BOOST}}
+
+
+def enrich_entries(config: MkDocsConfig, site: Site) -> None:
+    """Boosts and keywords on the entries Material is about to write (in memory: re-reading the written
+    index cost more memory than any other step of the build)."""
+    plugin = _plugin(config)
+    if plugin is None:
+        return
     pages = [
         SearchPage(site.links.site_url(src), meta.is_play, list(meta.keywords))
         for src, meta in site.metas.items()
         if site.internal or not site.pages[src].internal
     ]
-    abbreviations = [(t.abbr, t.term) for t in site.catalog.glossary.terms if t.abbr]
+    enrich(plugin.search_index.entries, {page.url.removeprefix("./"): page for page in pages})
+
+
+def write_worker_header(site_dir: Path, material_worker: str | None, site: Site) -> None:
     synonyms = [(s.words, s.means) for s in site.catalog.synonyms]
-    write_index(site_dir, pages, term_map(abbreviations, synonyms))
+    write_header(site_dir, material_worker, term_map(site.catalog.glossary.abbreviations().items(), synonyms))

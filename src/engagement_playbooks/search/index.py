@@ -1,4 +1,4 @@
-"""Enrich Material's search index (search_index.json as a dict): page weights, hidden keywords, the term map."""
+"""Enrich Material's search index entries (the "docs" of search_index.json): page weights and hidden keywords."""
 
 from __future__ import annotations
 
@@ -29,12 +29,9 @@ class SearchPage:
         return PLAY if self.is_play else 1.0
 
 
-def enrich(index: dict[str, Any], pages: Mapping[str, SearchPage], expansions: Mapping[str, list[str]]) -> dict[str, Any]:
-    """The index with boosts and keywords on the pages it already holds. It never adds a document."""
-    config = index.setdefault("config", {})
-    config.setdefault("fields", {})[KEYWORDS_FIELD] = {"boost": KEYWORDS_BOOST}
-    config["playbooks"] = {"expand": dict(expansions)}
-    for doc in index.get("docs", []):
+def enrich(docs: list[dict[str, Any]], pages: Mapping[str, SearchPage]) -> None:
+    """Boosts and keywords on the index entries of `pages`, in place. It never adds an entry."""
+    for doc in docs:
         location = str(doc.get("location", ""))
         path, _, anchor = location.partition("#")
         page = pages.get(path) or pages.get(f"{path}/")  # blog posts and generated pages may be missing
@@ -44,4 +41,3 @@ def enrich(index: dict[str, Any], pages: Mapping[str, SearchPage], expansions: M
             doc["boost"] = round(float(doc.get("boost", 1.0)) * page.boost, 3)
         if not anchor and page.keywords:
             doc[KEYWORDS_FIELD] = list(page.keywords)
-    return index

@@ -1,13 +1,15 @@
 """Point Material's search UI at the playbooks' worker, which loads Material's own worker and rewrites queries.
 
-The build writes the name of Material's worker (it carries a content hash) into the first line of ours,
-so ours needs no URL parameter: a service worker that serves ours from its cache hands the worker a URL
-without parameters.
+The build writes two lines at the top of ours: the name of Material's worker (it carries a content hash),
+so ours needs no URL parameter (a service worker that serves ours from its cache hands the worker a URL
+without parameters), and the term map (search/expansions.py) that widens each query.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 WORKER = "playbooks/javascripts/workers/playbooks-search.js"  # under assets/, with the engine's other assets
@@ -25,9 +27,11 @@ def use_playbooks_worker(html: str) -> tuple[str, str | None]:
     return html[: found.start()] + f'{found.group(1)}{WORKER}"' + html[found.end() :], found.group(2)
 
 
-def name_material_worker(site_dir: Path, material: str) -> None:
-    """Put Material's worker, as a URL relative to ours, at the top of our worker in the built site."""
+def write_header(site_dir: Path, material: str | None, expansions: Mapping[str, list[str]]) -> None:
+    """Put Material's worker (as a URL relative to ours) and the term map at the top of our worker in the built site."""
     ours = site_dir / "assets" / WORKER
-    if ours.is_file():
-        line = f'self.__EP_MATERIAL_WORKER = "{FROM_OURS}{material}";\n'
-        ours.write_text(line + ours.read_text(encoding="utf-8"), encoding="utf-8")
+    if not ours.is_file():
+        return
+    lines = [f"self.__EP_MATERIAL_WORKER = {json.dumps(FROM_OURS + material)};\n"] if material else []
+    lines.append(f"self.__EP_EXPAND = {json.dumps(dict(expansions), ensure_ascii=False, separators=(',', ':'))};\n")
+    ours.write_text("".join(lines) + ours.read_text(encoding="utf-8"), encoding="utf-8")

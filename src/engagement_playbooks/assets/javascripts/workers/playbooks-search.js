@@ -1,20 +1,14 @@
 // The playbooks' search worker: Material's own worker, loaded below, with each query widened the way
-// officers search: abbreviations and synonyms (the term map that the engine's search/ puts in the index),
+// officers search: abbreviations and synonyms (the term map the build writes above, as self.__EP_EXPAND),
 // plurals, joined words ("deescalation") and one-letter typos. Material's UI, ranking and highlights stay.
 "use strict";
 (() => {
-  // The build writes Material's worker, relative to this file, above (search/worker.py). Under file://
+  // The build writes Material's worker, relative to this file, and the term map above (search/worker.py). Under file://
   // the iframe-worker shim runs this file as a page script.
   const src = self.document ? document.currentScript.src : location.href;
   const material = new URL(self.__EP_MATERIAL_WORKER, src).href;
-  let expand = {};
+  const expand = self.__EP_EXPAND || {};
   let matched = null; // result -> typed words it answers through a widened match
-
-  // Runs before Material's own listener: only reads the term map from the index it is given.
-  addEventListener("message", (ev) => {
-    const config = ev.data && ev.data.type === 0 && ev.data.data.config;
-    if (config) expand = (config.playbooks || {}).expand || {};
-  });
 
   // Results: a word answered by its synonym or spelling fix is not listed as "Missing".
   const post = self.postMessage;
