@@ -200,3 +200,20 @@ def test_internal_edition_stores_nothing_unless_switched_on(internal_site: Build
         department.write_text(original)
     assert "offline.js" in (switched_on.site / "index.html").read_text()
     assert '"url":"internal/"' in (switched_on.site / "sw.js").read_text()
+
+
+def test_a_department_logo_becomes_the_icons_and_a_bad_one_fails_at_once(tmp_path: Path) -> None:
+    from PIL import Image
+
+    project = copy_project(tmp_path / "project")
+    department = project / "data" / "department.yml"
+    department.write_text(department.read_text().replace("  # logo: data/logo.png", "  logo: data/logo.png"))
+    Image.new("RGB", (600, 400), "#ffcc00").save(project / "data" / "logo.png")
+    first = build(project, tmp_path / "site")
+    assert first.ok, first.output
+    with Image.open(first.site / pwa.ICONS[192]) as icon:
+        assert icon.size == (192, 192) and icon.getpixel((96, 96)) == (255, 204, 0)  # the logo, centred
+        assert icon.getpixel((96, 5)) == (0x3F, 0x51, 0xB5)  # the theme colour above and below it
+    (project / "data" / "logo.png").write_text("not an image")
+    result = build(project, tmp_path / "broken")
+    assert not result.ok and "data/department.yml app.logo:" in result.output and "square PNG or JPEG" in result.output

@@ -64,6 +64,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         self.rendered: set[str] = set()
         self.build_started = 0.0
         self.templates = MemoryBytecodeCache()
+        self.icons: dict[str, bytes] = {}  # the web app's icons by site path, made in on_config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one instance across `mkdocs serve` rebuilds (mkdocs/plugins.py), so a dirty
@@ -98,7 +99,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             self.site = Site.load(root, Path(config.docs_dir), self.edition, config.use_directory_urls, self.config.data_dir)
         except ProblemsError as error:
             raise PluginError(str(error)) from error
-        web_app.configure(config, self.site, file_edition=is_offline)
+        self.icons = web_app.configure(config, self.site, file_edition=is_offline)
         abbreviations.configure(config, self.site.catalog.glossary.abbreviations())
         self.internal_urls = set()
         self.build_started, self.rendered = time.time(), set()
@@ -211,7 +212,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             return
         if self.config.feed:
             feed.write_feed(config, self.site.internal)
-        web_app.write_files(config, self.site)  # after every other file: the service worker's lists hash them all
+        web_app.write_files(config, self.site, self.icons)  # after every other file: the service worker's lists hash them all
         if self.preview is not None:
             self.preview.record({path: self.site.reads.get(path, set()) for path in self.rendered})
         if not self.site.internal:

@@ -17,12 +17,21 @@ from engagement_playbooks.outputs import contacts, web_app
 from engagement_playbooks.site import Site
 
 
-def configure(config: MkDocsConfig, site: Site, file_edition: bool) -> None:
-    """What the theme needs to know (playbooks.html reads config.extra), and the offline page as a static template."""
+def configure(config: MkDocsConfig, site: Site, file_edition: bool) -> dict[str, bytes]:
+    """What the theme needs to know (playbooks.html reads config.extra), the offline page as a static template,
+    and the app icons by site path.
+
+    The icons are made here, before any page is built: a bad logo fails at once, and the decoded image
+    never sits on top of every page the build holds at its end (it added 13 MiB to the peak there)."""
     app = site.catalog.department.app
     config.extra["offline_storage"] = web_app.offline_storage(site.edition, app, file_edition)
     config.extra["app_theme_color"] = app.theme_color
     config.theme.static_templates.add(web_app.OFFLINE_PAGE)
+    logo = web_app.logo_path(site.root, app)
+    try:
+        return web_app.icons(logo, app.theme_color)
+    except ValueError as error:
+        raise PluginError(f"data/department.yml app.logo: {error}; expected a square PNG or JPEG, 512 px or more") from error
 
 
 def offline_page_context(context: Any, template_name: str, config: MkDocsConfig) -> Any:
@@ -38,16 +47,11 @@ def _write(site_dir: Path, path: str, data: bytes) -> None:
     target.write_bytes(data)
 
 
-def write_files(config: MkDocsConfig, site: Site) -> None:
+def write_files(config: MkDocsConfig, site: Site, icons: dict[str, bytes]) -> None:
     site_dir = Path(config.site_dir)
     department = site.catalog.department
     for path, data in contacts.contact_files(site.catalog.partners, department).items():
         _write(site_dir, path, data)
-    logo = web_app.logo_path(site.root, department.app)
-    try:
-        icons = web_app.icons(logo, department.app.theme_color)
-    except ValueError as error:
-        raise PluginError(f"data/department.yml app.logo: {error}; expected a square PNG or JPEG, 512 px or more") from error
     for path, data in icons.items():
         _write(site_dir, path, data)
     lang = str(config.theme.get("language") or "en")
