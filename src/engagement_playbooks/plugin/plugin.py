@@ -136,8 +136,16 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             preview_pages.restore_and_keep(files, self.kept)
             env.bytecode_cache = self.templates  # MkDocs makes a new environment per build: keep the compiled templates
         internal = self.edition == "internal"
-        # Called while templates render, when the blog has collected its posts and every title is known.
-        env.globals["playbooks_latest_post"] = lambda: next(iter(blog.posts(config, internal)), None)
+        # Called while templates render, when the blog has collected its posts and every title is known;
+        # looked up once per build, not once per page.
+        latest: list[blog.Post | None] = []
+
+        def latest_post() -> blog.Post | None:
+            if not latest:
+                latest.append(next(iter(blog.posts(config, internal)), None))
+            return latest[0]
+
+        env.globals["playbooks_latest_post"] = latest_post
         env.globals["playbooks_feed_url"] = feed.FEED_FILE if self.config.feed and blog.blog_url(config) is not None else ""
         return env
 
