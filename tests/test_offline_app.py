@@ -217,3 +217,31 @@ def test_a_department_logo_becomes_the_icons_and_a_bad_one_fails_at_once(tmp_pat
     (project / "data" / "logo.png").write_text("not an image")
     result = build(project, tmp_path / "broken")
     assert not result.ok and "data/department.yml app.logo:" in result.output and "square PNG or JPEG" in result.output
+
+
+def test_icons_are_made_again_only_when_the_logo_or_colour_changes(tmp_path: Path) -> None:
+    """A preview save reuses the icons of the last build (plugin/web_app.py) unless the logo or colour changed."""
+    from mkdocs.config import load_config
+    from PIL import Image
+
+    from engagement_playbooks.plugin import web_app
+    from engagement_playbooks.site import Site
+
+    project = copy_project(tmp_path / "project")
+    department = project / "data" / "department.yml"
+    department.write_text(department.read_text().replace("  # logo: data/logo.png", "  logo: data/logo.png"))
+    Image.new("RGB", (512, 512), "#ffcc00").save(project / "data" / "logo.png")
+
+    def icons(last: web_app.Icons | None) -> web_app.Icons:
+        config = load_config(str(project / "mkdocs.yml"))
+        site = Site.load(project, Path(config.docs_dir), "public", True, "data")
+        return web_app.configure(config, site, file_edition=False, last=last)
+
+    first = icons(None)
+    assert icons(first) is first
+    Image.new("RGB", (512, 512), "#00ccff").save(project / "data" / "logo.png")
+    os.utime(project / "data" / "logo.png", ns=(1, 1))  # a different stamp even within the same clock tick
+    second = icons(first)
+    assert second is not first and second.files != first.files
+    department.write_text(department.read_text().replace('theme_color: "#3f51b5"', 'theme_color: "#222222"'))
+    assert icons(second).made_from[3] == "#222222"

@@ -95,3 +95,19 @@ def test_enrich_weights_pages_and_adds_no_document() -> None:
     assert [d["location"] for d in docs] == ["forums/plan-a-forum/", "forums/plan-a-forum/#steps", "glossary/", "partners/"]
     assert [d.get("boost") for d in docs] == [2.0, 2.0, 0.5, 2]
     assert docs[0]["keywords"] == ["town hall"] and "keywords" not in docs[1]
+
+
+def test_worker_header_is_rewritten_not_stacked(tmp_path: Path) -> None:
+    """A quick preview keeps the copied worker between builds: each build's header replaces the last one."""
+    from engagement_playbooks.search.worker import WORKER, write_header
+
+    worker = tmp_path / "assets" / WORKER
+    worker.parent.mkdir(parents=True)
+    worker.write_text('"use strict";\n', encoding="utf-8")
+    write_header(tmp_path, "javascripts/workers/search.1.min.js", {"mou": ["memorandum of understanding"]})
+    write_header(tmp_path, "javascripts/workers/search.2.min.js", {"fto": ["field training officer"]})
+    assert worker.read_text(encoding="utf-8").splitlines() == [
+        'self.__EP_MATERIAL_WORKER = "../../../javascripts/workers/search.2.min.js";',
+        'self.__EP_EXPAND = {"fto":["field training officer"]};',
+        '"use strict";',
+    ]

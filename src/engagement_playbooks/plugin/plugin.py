@@ -64,7 +64,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         self.rendered: set[str] = set()
         self.build_started = 0.0
         self.templates = MemoryBytecodeCache()
-        self.icons: dict[str, bytes] = {}  # the web app's icons by site path, made in on_config
+        self.icons: web_app.Icons | None = None  # the web app's icons, made in on_config (kept while the logo is unchanged)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one instance across `mkdocs serve` rebuilds (mkdocs/plugins.py), so a dirty
@@ -99,7 +99,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             self.site = Site.load(root, Path(config.docs_dir), self.edition, config.use_directory_urls, self.config.data_dir)
         except ProblemsError as error:
             raise PluginError(str(error)) from error
-        self.icons = web_app.configure(config, self.site, file_edition=is_offline)
+        self.icons = web_app.configure(config, self.site, file_edition=is_offline, last=self.icons)
         abbreviations.configure(config, self.site.catalog.glossary.abbreviations())
         self.internal_urls = set()
         self.build_started, self.rendered = time.time(), set()
@@ -216,7 +216,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
 
     @event_priority(-200)  # last: the worker's lists and the leak guard read what every other plugin wrote
     def _on_post_build_files(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled or self.site is None:
+        if not self.config.enabled or self.site is None or self.icons is None:
             return
         if self.config.feed:
             feed.write_feed(config, self.site.internal)

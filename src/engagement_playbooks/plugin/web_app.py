@@ -6,6 +6,7 @@ lists hash every file the build wrote.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,9 +18,15 @@ from engagement_playbooks.outputs import contacts, web_app
 from engagement_playbooks.site import Site
 
 
-def configure(config: MkDocsConfig, site: Site, file_edition: bool) -> dict[str, bytes]:
+@dataclass(frozen=True)
+class Icons:
+    made_from: tuple[str, int, int, str]  # the logo's path, mtime and size, and the theme colour
+    files: dict[str, bytes]  # by site path
+
+
+def configure(config: MkDocsConfig, site: Site, file_edition: bool, last: Icons | None) -> Icons:
     """What the theme needs to know (playbooks.html reads config.extra), the offline page as a static template,
-    and the app icons by site path.
+    and the app icons (`last` again when the logo and colour did not change: a preview save makes none).
 
     The icons are made here, before any page is built: a bad logo fails at once, and the decoded image
     never sits on top of every page the build holds at its end (it added 13 MiB to the peak there)."""
@@ -28,8 +35,12 @@ def configure(config: MkDocsConfig, site: Site, file_edition: bool) -> dict[str,
     config.extra["app_theme_color"] = app.theme_color
     config.theme.static_templates.add(web_app.OFFLINE_PAGE)
     logo = web_app.logo_path(site.root, app)
+    stamp = logo.stat() if logo.is_file() else None
+    made_from = (str(logo), stamp.st_mtime_ns if stamp else 0, stamp.st_size if stamp else 0, app.theme_color)
+    if last is not None and last.made_from == made_from:
+        return last
     try:
-        return web_app.icons(logo, app.theme_color)
+        return Icons(made_from, web_app.icons(logo, app.theme_color))
     except ValueError as error:
         raise PluginError(f"data/department.yml app.logo: {error}; expected a square PNG or JPEG, 512 px or more") from error
 
@@ -47,12 +58,12 @@ def _write(site_dir: Path, path: str, data: bytes) -> None:
     target.write_bytes(data)
 
 
-def write_files(config: MkDocsConfig, site: Site, icons: dict[str, bytes]) -> None:
+def write_files(config: MkDocsConfig, site: Site, icons: Icons) -> None:
     site_dir = Path(config.site_dir)
     department = site.catalog.department
     for path, data in contacts.contact_files(site.catalog.partners, department).items():
         _write(site_dir, path, data)
-    for path, data in icons.items():
+    for path, data in icons.files.items():
         _write(site_dir, path, data)
     lang = str(config.theme.get("language") or "en")
     name = f"{config.site_name} ({department.name})"

@@ -14,6 +14,8 @@ from pathlib import Path
 
 WORKER = "playbooks/javascripts/workers/playbooks-search.js"  # under assets/, with the engine's other assets
 FROM_OURS = "../../../"  # from our worker's folder back to assets/
+_MATERIAL_NAME = "self.__EP_MATERIAL_WORKER = "
+_TERM_MAP = "self.__EP_EXPAND = "
 
 # In the page's __config JSON: "search": "<relative path>assets/javascripts/workers/search.<hash>.min.js"
 _MATERIAL_WORKER = re.compile(r'("search":\s*"(?:[^"]*?/)?assets/)(javascripts/workers/search\.[0-9a-f]+\.min\.js)"')
@@ -32,6 +34,9 @@ def write_header(site_dir: Path, material: str | None, expansions: Mapping[str, 
     ours = site_dir / "assets" / WORKER
     if not ours.is_file():
         return
-    lines = [f"self.__EP_MATERIAL_WORKER = {json.dumps(FROM_OURS + material)};\n"] if material else []
-    lines.append(f"self.__EP_EXPAND = {json.dumps(dict(expansions), ensure_ascii=False, separators=(',', ':'))};\n")
-    ours.write_text("".join(lines) + ours.read_text(encoding="utf-8"), encoding="utf-8")
+    lines = [f"{_MATERIAL_NAME}{json.dumps(FROM_OURS + material)};\n"] if material else []
+    lines.append(f"{_TERM_MAP}{json.dumps(dict(expansions), ensure_ascii=False, separators=(',', ':'))};\n")
+    body = ours.read_text(encoding="utf-8")
+    while body.startswith((_MATERIAL_NAME, _TERM_MAP)):  # a quick preview keeps the copied file: drop the last build's header
+        body = body.split("\n", 1)[1]
+    ours.write_text("".join(lines) + body, encoding="utf-8")
