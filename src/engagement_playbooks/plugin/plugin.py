@@ -126,6 +126,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if self.config.enabled:
             print_site.drop_empty_sections(config)
+            print_site.mark_print_page(config)
         return nav
 
     @event_priority(100)  # before any page is built: unread pages get back what they held (dirty preview only)
@@ -147,6 +148,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
 
         env.globals["playbooks_latest_post"] = latest_post
         env.globals["playbooks_feed_url"] = feed.FEED_FILE if self.config.feed and blog.blog_url(config) is not None else ""
+        print_site.share_environment(config, env)
         return env
 
     @event_priority(10)  # before mkdocs-macros renders the page (0): macros report problems against this page

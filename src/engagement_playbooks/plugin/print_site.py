@@ -3,10 +3,12 @@
 Everything the engine knows about print-site's insides is here, and tests/test_engine_contracts.py
 fails when an upgrade changes it:
 - `plugin.renderer.items`: the navigation items the print page renders;
+- `plugin.print_page`: the page object print-site renders its page with (not the one MkDocs builds);
 - `page.html`: the HTML print-site keeps for each page (set in its on_page_content);
 - `mkdocs_print_site_plugin.exclude.exclude`: its pattern matching for `exclude:`;
 - its CSS/JS file names, added to every page's extra_css/extra_javascript;
-- `mkdocs_print_site_plugin.urls.update_anchor_ids`, replaced by a faster copy (see `speed_up`).
+- `mkdocs_print_site_plugin.urls.update_anchor_ids`, replaced by a faster copy (see `speed_up`);
+- its on_post_build renders the print page with `config.theme.get_env()` (see `share_environment`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
@@ -49,6 +52,13 @@ def update_anchor_ids(page_html: str, page_key: str) -> str:
                 tag = match.group()
                 page_html = page_html.replace(tag, tag.replace(match.group(2), page_key + "-" + match.group(2)))
     return page_html
+
+
+def share_environment(config: MkDocsConfig, env: Environment) -> None:
+    """print-site renders its page with `theme.get_env()`, a new environment that compiles every template
+    again and lacks what plugins added in on_env: it gets this build's environment instead."""
+    if enabled_plugin(config) is not None:
+        config.theme.get_env = lambda: env  # type: ignore[method-assign]  # this build's Theme object only
 
 
 def speed_up(config: MkDocsConfig) -> None:
@@ -85,6 +95,13 @@ def _printable(item: Any, excluded: list[str]) -> Any:
     if isinstance(item, Page) and exclude(item.file.src_path, excluded):
         return None
     return item
+
+
+def mark_print_page(config: MkDocsConfig) -> None:
+    """Tell the theme which page is the print page (playbooks.html leaves out its sidebars)."""
+    plugin = enabled_plugin(config)
+    if plugin is not None:
+        plugin.print_page.meta["playbooks_print_page"] = True
 
 
 def drop_empty_sections(config: MkDocsConfig) -> None:
