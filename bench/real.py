@@ -6,12 +6,18 @@ until the site has the wanted number of plays (or pages).
 - control: the same Markdown with every macro call removed, built with plain Material (the same theme,
   navigation, search and Markdown settings, search plugin only). Internal pages are left out of it, as
   the public edition leaves them out of ours.
+- same-content control: plain Material again, but each page holds what ours shows: the Markdown after
+  the macros, their HTML written in place (written by bench/same_content_hook.py during one of our builds).
+  Against it, the ratio is the engine's own cost; against the control, it adds the content macros bring.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +32,7 @@ _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}", re.DOTALL)
 class RealSites:
     ours: Path
     control: Path
+    same_content: Path
     plays: int
     pages: int
     play: str  # docs-relative path of a real (not copied) play, for the preview edits
@@ -79,4 +86,20 @@ def generate(work: Path, plays: int | None = None, pages: int | None = None) -> 
         else:
             shutil.copy2(path, target)
     (control / "mkdocs.yml").write_text(dump_config(control_config(load_config(ROOT / "mkdocs.yml"))), encoding="utf-8")
-    return RealSites(ours, control, play_count, page_count, originals[0].relative_to(docs).as_posix())
+    same = _same_content(ours, control, work)
+    return RealSites(ours, control, same, play_count, page_count, originals[0].relative_to(docs).as_posix())
+
+
+def _same_content(ours: Path, control: Path, work: Path) -> Path:
+    """Plain Material with our pages' content: our Markdown after the macros, their HTML in place."""
+    same = work / "same-content"
+    shutil.copytree(control, same, ignore=shutil.ignore_patterns("*.md"))
+    config = load_config(ours / "mkdocs.yml")
+    config["hooks"] = [str(ROOT / "bench" / "same_content_hook.py")]
+    hooked = ours / "mkdocs.same-content.yml"
+    hooked.write_text(dump_config(config), encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOKS_PRINT": "false", "BENCH_SAME_CONTENT_DIR": str(same / "docs")}
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(hooked), "-d", str(work / "site-same-content-source")]
+    subprocess.run(command, cwd=ours, env=env, check=True, capture_output=True)
+    hooked.unlink()
+    return same

@@ -32,9 +32,10 @@ def measure_builds(work: Path, repeat: int) -> list[dict[str, Any]]:
     results = []
     for label, plays, pages in (("100 plays", 100, None), ("345 pages", None, 345)):
         sites = generate(work / label.replace(" ", "-"), plays=plays, pages=pages)
-        runs: dict[str, list[Any]] = {"control": [], "ours": [], "ours_no_print": []}
+        runs: dict[str, list[Any]] = {"control": [], "same_content": [], "ours": [], "ours_no_print": []}
         for _ in range(repeat):  # alternate, so a busy moment of the machine hits all alike
             runs["control"].append(timed_build(sites.control, sites.control.parent / "site-control", strict=False))
+            runs["same_content"].append(timed_build(sites.same_content, sites.control.parent / "site-same", strict=False))
             runs["ours"].append(timed_build(sites.ours, sites.ours.parent / "site-ours", REAL_ENV))
             runs["ours_no_print"].append(
                 timed_build(sites.ours, sites.ours.parent / "site-no-print", {**REAL_ENV, "PLAYBOOKS_PRINT": "false"})
@@ -47,10 +48,14 @@ def measure_builds(work: Path, repeat: int) -> list[dict[str, Any]]:
         control_s = statistics.median(entry["control_seconds"])
         control_cpu = statistics.median(entry["control_cpu_seconds"])
         control_rss = max(entry["control_rss_mib"])
+        same_s = statistics.median(entry["same_content_seconds"])
+        same_rss = max(entry["same_content_rss_mib"])
         for name in ("ours", "ours_no_print"):
             entry[f"{name}_ratio"] = round(statistics.median(entry[f"{name}_seconds"]) / control_s, 2)
             entry[f"{name}_cpu_ratio"] = round(statistics.median(entry[f"{name}_cpu_seconds"]) / control_cpu, 2)
             entry[f"{name}_rss_ratio"] = round(max(entry[f"{name}_rss_mib"]) / control_rss, 2)
+            entry[f"{name}_same_ratio"] = round(statistics.median(entry[f"{name}_seconds"]) / same_s, 2)
+            entry[f"{name}_same_rss_ratio"] = round(max(entry[f"{name}_rss_mib"]) / same_rss, 2)
         results.append(entry)
     return results
 
@@ -120,6 +125,23 @@ def table(builds: list[dict[str, Any]], preview: dict[str, Any], meta: dict[str,
                 f"{statistics.median(b['ours_no_print_cpu_seconds']):.1f} ({b['ours_no_print_cpu_ratio']:.2f}×) | "
                 f"{max(b['control_rss_mib']):.0f} | {max(b['ours_rss_mib']):.0f} ({b['ours_rss_ratio']:.2f}×) | "
                 f"{max(b['ours_no_print_rss_mib']):.0f} ({b['ours_no_print_rss_ratio']:.2f}×) |"
+            )
+        lines.append("")
+        lines += [
+            "The same builds against plain Material showing the same content (each page's Markdown after the macros,",
+            "their HTML in place): what the engine itself costs, apart from the content its macros add.",
+            "",
+            "| site | same-content control s | ours (ratio) | ours no print (ratio) "
+            "| RSS MiB same-content | ours (ratio) | no print (ratio) |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for b in builds:
+            if "same_content_seconds" not in b:
+                continue
+            lines.append(
+                f"| {b['label']} | {statistics.median(b['same_content_seconds']):.1f} | {b['ours_same_ratio']:.2f}× | "
+                f"{b['ours_no_print_same_ratio']:.2f}× | {max(b['same_content_rss_mib']):.0f} | {b['ours_same_rss_ratio']:.2f}× | "
+                f"{b['ours_no_print_same_rss_ratio']:.2f}× |"
             )
         lines.append("")
     if preview:
