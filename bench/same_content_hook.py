@@ -21,7 +21,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     held = config.plugins["playbooks"].site.slots.html
 
     def html(match: re.Match[str]) -> str:
-        return "\n\n" + held.get(match.group(0), match.group(0)) + "\n\n"
+        return "\n\n" + str(held.get(match.group(0), match.group(0))) + "\n\n"
 
     body = re.sub(r"epslot[0-9a-f]+n\d+z", html, markdown)
     title = str(page.title or "").replace('"', "'")
