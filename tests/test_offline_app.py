@@ -245,3 +245,13 @@ def test_icons_are_made_again_only_when_the_logo_or_colour_changes(tmp_path: Pat
     assert second is not first and second.files != first.files
     department.write_text(department.read_text().replace('theme_color: "#3f51b5"', 'theme_color: "#222222"'))
     assert icons(second).made_from[3] == "#222222"
+
+
+def test_without_a_logo_the_engine_icons_are_used_as_they_are() -> None:
+    from PIL import Image
+
+    made = pwa.icons(None, "#3f51b5")
+    for size, path in pwa.ICONS.items():
+        assert made[path] == pwa.ENGINE_ICONS[size].read_bytes()
+        with Image.open(pwa.ENGINE_ICONS[size]) as icon:
+            assert icon.size == (size, size) and icon.mode == "RGB"  # opaque: no theme colour shows through

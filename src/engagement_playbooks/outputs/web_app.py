@@ -28,12 +28,14 @@ from PIL import Image, UnidentifiedImageError
 from engagement_playbooks.models.app import App
 
 STATIC = Path(__file__).parent / "static"
-ENGINE_LOGO = STATIC / "app-logo.png"
 WORKER_SOURCE = STATIC / "sw.js"
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 OFFLINE_PAGE = "offline.html"
 ICONS = {192: "assets/playbooks/icons/app-icon-192.png", 512: "assets/playbooks/icons/app-icon-512.png"}
+# The engine's own icons (a book on the theme's indigo), for a department without a logo: ready-made, so
+# a build decodes no image (a 1024 px logo added 5 MiB to every build's memory).
+ENGINE_ICONS = {size: STATIC / f"app-icon-{size}.png" for size in ICONS}
 
 # Never precached: the worker and the Workbox files it imports (the browser keeps those itself), the
 # 404 page (offline, unknown addresses get the offline page), the print page (the whole site in one page,
@@ -59,12 +61,16 @@ def offline_storage(edition: str, app: App, file_edition: bool) -> bool:
     return edition == "public" or app.offline_internal
 
 
-def logo_path(root: Path, app: App) -> Path:
-    return root / app.logo if app.logo else ENGINE_LOGO
+def logo_path(root: Path, app: App) -> Path | None:
+    """The department's logo, or None for the engine's own icons."""
+    return root / app.logo if app.logo else None
 
 
-def icons(logo: Path, background: str) -> dict[str, bytes]:
-    """The app icons by site path: the logo centred on a square of the theme colour, so no icon is transparent."""
+def icons(logo: Path | None, background: str) -> dict[str, bytes]:
+    """The app icons by site path: the logo centred on a square of the theme colour, so no icon is transparent
+    (the engine's own icons without a logo)."""
+    if logo is None:
+        return {path: ENGINE_ICONS[size].read_bytes() for size, path in ICONS.items()}
     try:
         with Image.open(logo) as opened:
             opened.thumbnail((max(ICONS), max(ICONS)))  # in place, before the copies below: a quarter of the memory

@@ -35,8 +35,8 @@ def configure(config: MkDocsConfig, site: Site, file_edition: bool, last: Icons 
     config.extra["app_theme_color"] = app.theme_color
     config.theme.static_templates.add(web_app.OFFLINE_PAGE)
     logo = web_app.logo_path(site.root, app)
-    stamp = logo.stat() if logo.is_file() else None
-    made_from = (str(logo), stamp.st_mtime_ns if stamp else 0, stamp.st_size if stamp else 0, app.theme_color)
+    stamp = logo.stat() if logo is not None and logo.is_file() else None
+    made_from = (str(logo or ""), stamp.st_mtime_ns if stamp else 0, stamp.st_size if stamp else 0, app.theme_color)
     if last is not None and last.made_from == made_from:
         return last
     try:
