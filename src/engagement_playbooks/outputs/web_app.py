@@ -23,8 +23,6 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 from engagement_playbooks.models.app import App
 
 STATIC = Path(__file__).parent / "static"
@@ -71,6 +69,8 @@ def icons(logo: Path | None, background: str) -> dict[str, bytes]:
     (the engine's own icons without a logo)."""
     if logo is None:
         return {path: ENGINE_ICONS[size].read_bytes() for size, path in ICONS.items()}
+    from PIL import Image, UnidentifiedImageError  # only for a department's logo: most builds never load Pillow
+
     try:
         with Image.open(logo) as opened:
             opened.thumbnail((max(ICONS), max(ICONS)))  # in place, before the copies below: a quarter of the memory
