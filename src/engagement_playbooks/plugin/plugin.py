@@ -126,7 +126,6 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if self.config.enabled:
             print_site.drop_empty_sections(config)
-            print_site.mark_print_page(config)
         return nav
 
     @event_priority(100)  # before any page is built: unread pages get back what they held (dirty preview only)

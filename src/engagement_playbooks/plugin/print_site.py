@@ -3,7 +3,6 @@
 Everything the engine knows about print-site's insides is here, and tests/test_engine_contracts.py
 fails when an upgrade changes it:
 - `plugin.renderer.items`: the navigation items the print page renders;
-- `plugin.print_page`: the page object print-site renders its page with (not the one MkDocs builds);
 - `page.html`: the HTML print-site keeps for each page (set in its on_page_content);
 - `mkdocs_print_site_plugin.exclude.exclude`: its pattern matching for `exclude:`;
 - its CSS/JS file names, added to every page's extra_css/extra_javascript;
@@ -95,13 +94,6 @@ def _printable(item: Any, excluded: list[str]) -> Any:
     if isinstance(item, Page) and exclude(item.file.src_path, excluded):
         return None
     return item
-
-
-def mark_print_page(config: MkDocsConfig) -> None:
-    """Tell the theme which page is the print page (playbooks.html leaves out its sidebars)."""
-    plugin = enabled_plugin(config)
-    if plugin is not None:
-        plugin.print_page.meta["playbooks_print_page"] = True
 
 
 def drop_empty_sections(config: MkDocsConfig) -> None:
