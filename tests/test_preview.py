@@ -124,3 +124,22 @@ def test_slots_put_macro_html_in_after_markdown() -> None:
     assert html == '<h2>T</h2>\n<div id="card-a">A</div>\n<p>Call <b>B</b> now.</p>'
     assert ids == {"card-a"}
     assert slots.fill("<p>epslot-not-ours</p>") == ("<p>epslot-not-ours</p>", set())
+
+
+def test_a_reload_reuses_unchanged_pages_and_still_checks_edited_ones(tmp_path: Path) -> None:
+    """The preview's next Site takes unchanged pages from the last one; an edited page is read and checked again."""
+    from engagement_playbooks.site import Site
+    from engagement_playbooks.validation.problems import ProblemsError
+
+    project = copy_project(tmp_path / "project")
+    docs = project / "docs"
+    first = Site.load(project, docs, "public", True)
+    play = docs / "forums" / "plan-a-forum.md"
+    play.write_text(play.read_text(encoding="utf-8").replace("title: ", "title: Zq ", 1), encoding="utf-8")
+    second = Site.load(project, docs, "public", True, previous=first)
+    assert second.pages["forums/index.md"] is first.pages["forums/index.md"]
+    assert second.pages["forums/plan-a-forum.md"] is not first.pages["forums/plan-a-forum.md"]
+    assert second.pages["forums/plan-a-forum.md"].meta["title"].startswith("Zq ")
+    play.write_text(play.read_text(encoding="utf-8") + "\n{{ checklist('forum-planning' }}\n", encoding="utf-8")
+    with pytest.raises(ProblemsError, match=r"docs/forums/plan-a-forum\.md:.*Jinja syntax error"):
+        Site.load(project, docs, "public", True, previous=second)

@@ -65,17 +65,23 @@ class Site:
         return self.edition == "internal"
 
     @classmethod
-    def load(cls, root: Path, docs_dir: Path, edition: str, use_directory_urls: bool, data_dir: str = "data") -> Site:
-        """Check all data and every page's Jinja syntax; raise once with every problem found."""
+    def load(
+        cls, root: Path, docs_dir: Path, edition: str, use_directory_urls: bool, data_dir: str = "data", previous: Site | None = None
+    ) -> Site:
+        """Check all data and every page's Jinja syntax; raise once with every problem found.
+
+        `previous` (the preview's last build, which loaded without a problem) lends its unchanged pages:
+        they are neither parsed nor checked for Jinja syntax again."""
         now = today()
-        pages, problems = scan_pages(docs_dir, root)
+        known = previous.pages if previous is not None else {}
+        pages, problems = scan_pages(docs_dir, root, known)
         catalog, found = load_catalog(root, root / data_dir, frozenset(pages), now)
         problems += found
         metas: dict[str, PageMeta] = {}
         if catalog is not None:
             metas, found = validate_pages(pages, catalog.context)
             problems += found
-        problems += jinja_syntax_problems(pages)
+        problems += jinja_syntax_problems({path: info for path, info in pages.items() if known.get(path) is not info})
         if problems or catalog is None:
             raise ProblemsError(problems)
         internal = edition == "internal"

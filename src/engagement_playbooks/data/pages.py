@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,8 +36,11 @@ def read_page(file: Path, relative: str, shown: str) -> tuple[PageInfo, list[Pro
     return PageInfo(relative, shown, text, front), problems
 
 
-def scan_pages(docs_dir: Path, root: Path) -> tuple[dict[str, PageInfo], list[Problem]]:
-    """Every Markdown page with its front matter, keyed by docs-relative path."""
+def scan_pages(docs_dir: Path, root: Path, known: Mapping[str, PageInfo] | None = None) -> tuple[dict[str, PageInfo], list[Problem]]:
+    """Every Markdown page with its front matter, keyed by docs-relative path.
+
+    `known` are pages read before without a problem (the preview's last build): a page whose text is
+    unchanged is taken from there, not parsed again."""
     pages: dict[str, PageInfo] = {}
     problems: list[Problem] = []
     for file in sorted(docs_dir.rglob("*.md")):
@@ -44,6 +48,10 @@ def scan_pages(docs_dir: Path, root: Path) -> tuple[dict[str, PageInfo], list[Pr
         if any(part.startswith(".") for part in relative.split("/")):
             continue
         shown = file.relative_to(root).as_posix() if file.is_relative_to(root) else relative
+        before = (known or {}).get(relative)
+        if before is not None and before.text == file.read_text(encoding="utf-8"):
+            pages[relative] = before
+            continue
         pages[relative], found = read_page(file, relative, shown)
         problems += found
     return pages, problems

@@ -96,7 +96,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         print_site.speed_up(config)
         search.add_keywords_field(config)
         try:
-            self.site = Site.load(root, Path(config.docs_dir), self.edition, config.use_directory_urls, self.config.data_dir)
+            previous = self.preview.site if self.preview is not None else None
+            self.site = Site.load(root, Path(config.docs_dir), self.edition, config.use_directory_urls, self.config.data_dir, previous)
         except ProblemsError as error:
             raise PluginError(str(error)) from error
         self.icons = web_app.configure(config, self.site, file_edition=is_offline, last=self.icons)
