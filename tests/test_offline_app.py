@@ -235,7 +235,7 @@ def test_icons_are_made_again_only_when_the_logo_or_colour_changes(tmp_path: Pat
     def icons(last: web_app.Icons | None) -> web_app.Icons:
         config = load_config(str(project / "mkdocs.yml"))
         site = Site.load(project, Path(config.docs_dir), "public", True, "data")
-        return web_app.configure(config, site, file_edition=False, last=last)
+        return web_app.configure(config, site, file_edition=False, serving=False, last=last)
 
     first = icons(None)
     assert icons(first) is first

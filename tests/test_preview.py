@@ -45,6 +45,9 @@ def test_the_preview_says_it_rebuilds_only_what_changed(preview: Preview) -> Non
     html = preview.get(PLAY_URL) or ""
     assert "only the pages your change affects are rebuilt" in html
     assert "make serve-full" in html
+    # Nothing is stored on the trainer's device, so no save can be hidden by an earlier one.
+    assert "offline.js" not in html and "Save for offline use" not in html
+    assert "offline storage is off" in (preview.get("sw.js") or "")
 
 
 def test_a_saved_play_shows_and_its_navigation_stays_whole(preview: Preview) -> None:

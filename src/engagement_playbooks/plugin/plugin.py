@@ -64,11 +64,13 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         self.rendered: set[str] = set()
         self.build_started = 0.0
         self.templates = MemoryBytecodeCache()
+        self.serving = False  # `mkdocs serve`: the preview stores nothing on devices (plugin/web_app.py)
         self.icons: web_app.Icons | None = None  # the web app's icons, made in on_config (kept while the logo is unchanged)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one instance across `mkdocs serve` rebuilds (mkdocs/plugins.py), so a dirty
         preview can compare each save with the last build."""
+        self.serving = command == "serve"
         if self.config.enabled and command == "serve" and dirty:
             self.preview = PreviewState()
 
@@ -100,7 +102,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             self.site = Site.load(root, Path(config.docs_dir), self.edition, config.use_directory_urls, self.config.data_dir, previous)
         except ProblemsError as error:
             raise PluginError(str(error)) from error
-        self.icons = web_app.configure(config, self.site, file_edition=is_offline, last=self.icons)
+        self.icons = web_app.configure(config, self.site, file_edition=is_offline, serving=self.serving, last=self.icons)
         abbreviations.configure(config, self.site.catalog.glossary.abbreviations())
         self.internal_urls = set()
         self.build_started, self.rendered = time.time(), set()

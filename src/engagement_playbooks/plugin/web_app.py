@@ -24,14 +24,18 @@ class Icons:
     files: dict[str, bytes]  # by site path
 
 
-def configure(config: MkDocsConfig, site: Site, file_edition: bool, last: Icons | None) -> Icons:
+def configure(config: MkDocsConfig, site: Site, file_edition: bool, serving: bool, last: Icons | None) -> Icons:
     """What the theme needs to know (playbooks.html reads config.extra), the offline page as a static template,
     and the app icons (`last` again when the logo and colour did not change: a preview save makes none).
+
+    The preview (`mkdocs serve`) stores nothing on devices: a trainer's browser must never show a page
+    kept from an earlier save, and no save has to hash every file for the worker's lists. Its worker is
+    the retiring one, which clears what an earlier preview stored.
 
     The icons are made here, before any page is built: a bad logo fails at once, and the decoded image
     never sits on top of every page the build holds at its end (it added 13 MiB to the peak there)."""
     app = site.catalog.department.app
-    config.extra["offline_storage"] = web_app.offline_storage(site.edition, app, file_edition)
+    config.extra["offline_storage"] = web_app.offline_storage(site.edition, app, file_edition) and not serving
     config.extra["app_theme_color"] = app.theme_color
     config.theme.static_templates.add(web_app.OFFLINE_PAGE)
     logo = web_app.logo_path(site.root, app)
