@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from engagement_playbooks.data.history import GitLog
+from engagement_playbooks.plugin import other_plugins
 
 log = logging.getLogger("mkdocs.plugins.playbooks")
 
@@ -49,8 +50,7 @@ def history_problem(root: Path) -> str | None:
 
 
 def enabled_plugin(config: MkDocsConfig) -> Any:
-    plugin = config.plugins.get(NAME)
-    return plugin if plugin is not None and plugin.config.get("enabled", True) else None
+    return other_plugins.enabled(config, NAME)
 
 
 def switch_off_without_history(config: MkDocsConfig) -> None:

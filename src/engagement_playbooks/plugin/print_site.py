@@ -22,6 +22,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
+from engagement_playbooks.plugin import other_plugins
+
 NAME = "print-site"
 COVER = Path(__file__).resolve().parent.parent / "theme" / "print-cover.html"
 
@@ -69,8 +71,7 @@ def speed_up(config: MkDocsConfig) -> None:
 
 
 def enabled_plugin(config: MkDocsConfig) -> Any:
-    plugin = config.plugins.get(NAME)
-    return plugin if plugin is not None and plugin.config.get("enabled", True) else None
+    return other_plugins.enabled(config, NAME)
 
 
 def use_engine_cover(config: MkDocsConfig) -> None:

@@ -8,10 +8,10 @@ Material's internals used here (tests/test_engine_contracts.py checks them): the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from engagement_playbooks.plugin import other_plugins
 from engagement_playbooks.search.expansions import term_map
 from engagement_playbooks.search.index import KEYWORDS_BOOST, KEYWORDS_FIELD, SearchPage, enrich
 from engagement_playbooks.search.worker import use_playbooks_worker, write_header
@@ -21,14 +21,9 @@ __all__ = ["add_keywords_field", "enrich_entries", "use_playbooks_worker", "writ
 NAME = "material/search"
 
 
-def _plugin(config: MkDocsConfig) -> Any:
-    plugin = config.plugins.get(NAME)
-    return plugin if plugin is not None and plugin.config.get("enabled", True) else None
-
-
 def add_keywords_field(config: MkDocsConfig) -> None:
     """The hidden keywords field, through the search plugin's own `fields` option (read in its on_config)."""
-    plugin = _plugin(config)
+    plugin = other_plugins.enabled(config, NAME)
     if plugin is not None:
         plugin.config["fields"] = {**(plugin.config.get("fields") or {}), KEYWORDS_FIELD: {"boost": KEYWORDS_BOOST}}
 
@@ -36,7 +31,7 @@ def add_keywords_field(config: MkDocsConfig) -> None:
 def enrich_entries(config: MkDocsConfig, site: Site) -> None:
     """Boosts and keywords on the entries Material is about to write (in memory: re-reading the written
     index cost more memory than any other step of the build)."""
-    plugin = _plugin(config)
+    plugin = other_plugins.enabled(config, NAME)
     if plugin is None:
         return
     pages = [
