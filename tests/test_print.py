@@ -142,3 +142,21 @@ def test_only_the_print_page_loads_print_site_assets(public_site: Build) -> None
         assert "print-site.css" not in html and "print-site.js" not in html, page
     print_html = (public_site.site / PRINT_PAGE).read_text(encoding="utf-8")
     assert "css/print-site.css" in print_html and "js/print-site.js" in print_html
+
+
+def test_print_page_is_latin1_so_it_takes_half_the_memory(public_site: Build) -> None:
+    """One character beyond Latin-1 anywhere makes Python store the whole joined print page at twice the size."""
+    text = (public_site.site / PRINT_PAGE).read_text(encoding="utf-8")
+    wide = sorted({char for char in text if ord(char) > 0xFF})
+    assert wide == []
+
+
+def test_narrowed_page_reads_the_same() -> None:
+    from engagement_playbooks.plugin.print_site import narrow
+
+    html = "<p>Don\u2019t \u2014 \u201cquoted\u201d caf\u00e9 &amp; more</p><pre><code>a \u2192 b</code></pre>"
+    narrowed = narrow(html)
+    assert max(map(ord, narrowed)) <= 0xFF
+    assert BeautifulSoup(narrowed, "html.parser").get_text() == BeautifulSoup(html, "html.parser").get_text()
+    scripted = "<p>\u201cx\u201d</p><script>let s = '\u201c';</script>"
+    assert narrow(scripted) is scripted  # script text is not HTML-decoded: left alone

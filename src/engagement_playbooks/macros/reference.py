@@ -62,7 +62,7 @@ def _type_name(annotation: Any) -> str:
     return PLAIN_BUILTINS.get(annotation, getattr(annotation, "__name__", str(annotation)))
 
 
-def _tables(title: str, model: type[BaseModel]) -> list[dict[str, Any]]:
+def _tables(path: list[str], model: type[BaseModel]) -> list[dict[str, Any]]:
     """The model's fields, then one table for each field that holds further fields (titled by its path)."""
     rows, tables = [], []
     for name, info in model.model_fields.items():
@@ -71,13 +71,13 @@ def _tables(title: str, model: type[BaseModel]) -> list[dict[str, Any]]:
         rows.append({"name": name, "type": _type_name(annotation), "required": info.is_required(), "description": info.description or ""})
         inner = inner_model(info.annotation)
         if inner is not None:
-            tables += _tables(f"{title} › {name}", inner)
-    return [{"title": title, "rows": rows}, *tables]
+            tables += _tables([*path, name], inner)
+    return [{"path": path, "rows": rows}, *tables]
 
 
 def data_reference(site: Site) -> str:
     """Every data file's fields (the same for every site and edition)."""
     tables = []
     for path, model in FILES:
-        tables += _tables(path, model)
+        tables += _tables([path], model)
     return site.render("data_reference.html", tables=tables)

@@ -114,7 +114,19 @@ def hand_finished_html(html: str, page: Page, config: MkDocsConfig) -> None:
     if enabled_plugin(config) is not None and hasattr(page, "html"):
         heading = "" if "<h1" in html else f"<h1>{escape(page.title or '')}</h1>"
         marker = '<span class="ep-print-index" hidden></span>' if page.is_index else ""
-        page.html = marker + heading + html  # print-site's own attribute
+        page.html = narrow(marker + heading + html)  # print-site's own attribute
+
+
+def narrow(html: str) -> str:
+    """The same HTML with characters beyond Latin-1 (curly quotes, dashes) written as references.
+
+    Python stores a string at the width of its widest character, so one curly quote in one page
+    would double the memory of the print page, which joins them all. Script and style text is
+    not HTML-decoded, so a page that has either is left as it is.
+    """
+    if html.isascii() or "<script" in html or "<style" in html:
+        return html
+    return html.encode("latin-1", "xmlcharrefreplace").decode("latin-1")
 
 
 def is_print_page(page: Page, config: MkDocsConfig) -> bool:
