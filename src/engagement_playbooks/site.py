@@ -153,17 +153,18 @@ def jinja_syntax_problems(pages: dict[str, PageInfo]) -> list[Problem]:
     for info in pages.values():
         if info.meta.get("render_macros") is False:
             continue
-        if not re.search(r"\{[{%]|\{##", info.front.body):
+        body = info.front.body
+        if not re.search(r"\{[{%]|\{##", body):
             continue
         try:
-            checker.parse(info.front.body)
+            checker.parse(body)
         except jinja2.TemplateSyntaxError as error:
             line = error.lineno + info.front.body_start if error.lineno else None
             hint = ""
             if "comment" in str(error.message):
                 # Jinja notices at the end of the page; the comment that never closes starts at the last opening mark.
-                opened = info.front.body.rfind(COMMENT_START)
-                line = info.front.body.count("\n", 0, opened) + 1 + info.front.body_start
+                opened = body.rfind(COMMENT_START)
+                line = body.count("\n", 0, opened) + 1 + info.front.body_start
                 hint = f" ({COMMENT_START} starts a comment here; write it as {{{{ '{COMMENT_START}' }}}} to show it)"
             problems.append(Problem(info.shown, line, "", f"Jinja syntax error: {error.message}{hint}"))
     return problems
