@@ -79,3 +79,17 @@ def test_public_link_to_internal_page_becomes_a_neutral_note(editions: tuple[Bui
     assert 'When a forum turns unsafe, use the <em class="ep-internal-ref">a staff-only page</em>' in public_html
     internal_html = (internal.site / "forums" / "index.html").read_text()
     assert 'href="../internal/zqx-roster/"' in internal_html
+
+
+def test_neutral_note_for_every_way_a_link_reaches_an_internal_page() -> None:
+    """The quick skip (no internal page named) never skips a link that climbs to an internal page from below it."""
+    from engagement_playbooks.plugin.editions import STAFF_ONLY_NOTE, neutralise_links
+
+    internal = {"team/", "forums/roster/"}
+    link = '<p>See <a href="{}">the page</a>.</p>'
+    assert neutralise_links(link.format("../../forums/roster/"), "plays/one/", internal) == f"<p>See {STAFF_ONLY_NOTE}.</p>"
+    assert neutralise_links(link.format("../"), "team/public-part/", internal) == f"<p>See {STAFF_ONLY_NOTE}.</p>"
+    assert neutralise_links(link.format("../index.html"), "team/public-part/", internal) == f"<p>See {STAFF_ONLY_NOTE}.</p>"
+    public = link.format("../other/")
+    assert neutralise_links(public, "plays/one/", internal) is public  # nothing named, nothing to climb: left as it is
+    assert neutralise_links(link.format("../"), "plays/one/", internal) == link.format("../")

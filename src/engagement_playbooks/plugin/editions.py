@@ -29,8 +29,23 @@ def exclude_internal(files: Files, pages: dict[str, PageInfo]) -> set[str]:
     return internal_urls
 
 
+def last_segment(url: str) -> str:
+    """The last path segment of a site-relative page URL: any address that reaches the page names it,
+    unless it climbs from below ("../")."""
+    return url.removesuffix("index.html").rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+
+
+def may_reach(text: str, where: str, internal_urls: set[str]) -> bool:
+    """Whether `text`, found at `where` (its path or URL), may hold an address of an internal page: the
+    address names the page's last segment, or climbs from below it, and then `where` names it."""
+    segments = {last_segment(url) for url in internal_urls}
+    return "" in segments or any(segment in text or segment in where for segment in segments)
+
+
 def neutralise_links(html: str, page_url: str, internal_urls: set[str]) -> str:
     """Replace every link to an internal page with a note that names no page."""
+    if not may_reach(html, page_url, internal_urls):
+        return html  # most pages: no regex pass, and no copy of the page
 
     def neutral(match: re.Match[str]) -> str:
         href = match.group(1)

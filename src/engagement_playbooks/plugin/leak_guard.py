@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from engagement_playbooks.plugin.editions import may_reach
+
 SCANNED = {".html", ".xml", ".json", ".js", ".vcf", ".csv", ".txt", ".webmanifest"}
 _ADDRESS = re.compile(r'(?:href|src)="([^"]*)"|<loc>([^<]*)</loc>|"location":\s*"([^"]*)"')
 
@@ -64,12 +66,6 @@ class _Needles:
         return found
 
 
-def _segment(url: str) -> str:
-    """The last path segment of a site-relative page URL: any address that reaches the page names it,
-    unless it climbs from below ("../")."""
-    return url.removesuffix("index.html").rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
-
-
 def find_leaks(
     site_dir: Path, site_url: str, internal_urls: set[str], secrets: Iterable[str] = (), since: float | None = None
 ) -> list[str]:
@@ -78,7 +74,6 @@ def find_leaks(
     `since` (a time stamp) limits the scan to files written after it: the preview's partial rebuilds."""
     base = urlsplit(site_url or "").path or "/"
     finder = _Needles({secret for secret in secrets if len(secret) >= 5})
-    segments = {_segment(url) for url in internal_urls}
     leaks: list[str] = []
     targets: dict[tuple[str, str], str] = {}  # (folder, address) -> site path: most links repeat on many pages
 
@@ -97,13 +92,6 @@ def find_leaks(
             targets[(folder, address)] = found
         return found
 
-    def may_link(text: str, shown: str) -> bool:
-        if not internal_urls:
-            return False
-        if "" in segments:  # the home page is internal: every file may point at it
-            return True
-        return any(segment in text or segment in shown for segment in segments)
-
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file() or path.suffix not in SCANNED:
             continue
@@ -111,7 +99,7 @@ def find_leaks(
             continue
         text = path.read_text(encoding="utf-8", errors="ignore")
         shown = path.relative_to(site_dir).as_posix()
-        if may_link(text, shown):
+        if may_reach(text, shown, internal_urls):
             page_url = urljoin("/", shown)
             for match in _ADDRESS.finditer(text):
                 address = next(group for group in match.groups() if group is not None)
