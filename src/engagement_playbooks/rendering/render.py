@@ -22,6 +22,7 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # the engine's own templates: no file check on each of a build's thousand uses
         )
         self._templates.filters["inline"] = self._inline_filter
 
