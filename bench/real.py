@@ -9,6 +9,9 @@ until the site has the wanted number of plays (or pages).
 - same-content control: plain Material again, but each page holds what ours shows: the Markdown after
   the macros, their HTML written in place (written by bench/same_content_hook.py during one of our builds).
   Against it, the ratio is the engine's own cost; against the control, it adds the content macros bring.
+- stack control: that same content built with every plugin of our mkdocs.yml but the engine (tags,
+  awesome-nav, blog, macros, git dates, print-site), in a git repository like ours: what the fixed stack
+  costs before the engine does anything.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ class RealSites:
     ours: Path
     control: Path
     same_content: Path
+    stack: Path
     plays: int
     pages: int
     play: str  # docs-relative path of a real (not copied) play, for the preview edits
@@ -87,7 +91,7 @@ def generate(work: Path, plays: int | None = None, pages: int | None = None) -> 
             shutil.copy2(path, target)
     (control / "mkdocs.yml").write_text(dump_config(control_config(load_config(ROOT / "mkdocs.yml"))), encoding="utf-8")
     same = _same_content(ours, control, work)
-    return RealSites(ours, control, same, play_count, page_count, originals[0].relative_to(docs).as_posix())
+    return RealSites(ours, control, same, _stack(ours, same, work), play_count, page_count, originals[0].relative_to(docs).as_posix())
 
 
 def _same_content(ours: Path, control: Path, work: Path) -> Path:
@@ -103,3 +107,28 @@ def _same_content(ours: Path, control: Path, work: Path) -> Path:
     subprocess.run(command, cwd=ours, env=env, check=True, capture_output=True)
     hooked.unlink()
     return same
+
+
+def _stack(ours: Path, same: Path, work: Path) -> Path:
+    """The same-content pages with the stack's plugins and none of the engine (see the module docstring)."""
+    stack = work / "stack"
+    shutil.copytree(same / "docs", stack / "docs")
+    listed = same / "generated.txt"
+    for generated in listed.read_text(encoding="utf-8").split() if listed.exists() else []:
+        (stack / "docs" / generated).unlink(missing_ok=True)  # the blog makes its views itself
+    shutil.copytree(ours / "data", stack / "data")  # the blog's authors file
+    config = load_config(ours / "mkdocs.yml")
+    config["theme"] = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
+    plugins = []
+    for plugin in config["plugins"]:
+        name = plugin if isinstance(plugin, str) else next(iter(plugin))
+        if name == "playbooks":
+            continue
+        if name == "macros":
+            plugin = "macros"  # no engine or site macros: the pages hold their output already
+        plugins.append(plugin)
+    config["plugins"] = plugins
+    config.pop("watch", None)
+    (stack / "mkdocs.yml").write_text(dump_config(config), encoding="utf-8")
+    _git_commit(stack)
+    return stack

@@ -2,7 +2,8 @@
 
 - real: strict builds of the real plays copied up to 100 plays and up to 345 pages, with the print page
   on and off, against a plain-Material control of the same Markdown (macro calls removed); wall time and
-  peak memory, median of `repeat` runs.
+  peak memory, median of `repeat` runs. Two more controls (bench/real.py) show the same content in plain
+  Material, and with the whole plugin stack but no engine.
 - preview: `mkdocs serve` (as `make serve`: PLAYBOOKS_PRINT=false) on the 100-play copy; from a file
   write to every page that shows the edited text carrying the new text. `--dirty` is the quick preview
   of `make serve`; without it is the old behaviour (`make serve-full`).
@@ -32,10 +33,14 @@ def measure_builds(work: Path, repeat: int) -> list[dict[str, Any]]:
     results = []
     for label, plays, pages in (("100 plays", 100, None), ("345 pages", None, 345)):
         sites = generate(work / label.replace(" ", "-"), plays=plays, pages=pages)
-        runs: dict[str, list[Any]] = {"control": [], "same_content": [], "ours": [], "ours_no_print": []}
+        runs: dict[str, list[Any]] = {"control": [], "same_content": [], "stack": [], "stack_no_print": [], "ours": [], "ours_no_print": []}
         for _ in range(repeat):  # alternate, so a busy moment of the machine hits all alike
             runs["control"].append(timed_build(sites.control, sites.control.parent / "site-control", strict=False))
             runs["same_content"].append(timed_build(sites.same_content, sites.control.parent / "site-same", strict=False))
+            runs["stack"].append(timed_build(sites.stack, sites.stack.parent / "site-stack", REAL_ENV, strict=False))
+            runs["stack_no_print"].append(
+                timed_build(sites.stack, sites.stack.parent / "site-stack-no-print", {**REAL_ENV, "PLAYBOOKS_PRINT": "false"}, strict=False)
+            )
             runs["ours"].append(timed_build(sites.ours, sites.ours.parent / "site-ours", REAL_ENV))
             runs["ours_no_print"].append(
                 timed_build(sites.ours, sites.ours.parent / "site-no-print", {**REAL_ENV, "PLAYBOOKS_PRINT": "false"})
@@ -56,6 +61,14 @@ def measure_builds(work: Path, repeat: int) -> list[dict[str, Any]]:
             entry[f"{name}_rss_ratio"] = round(max(entry[f"{name}_rss_mib"]) / control_rss, 2)
             entry[f"{name}_same_ratio"] = round(statistics.median(entry[f"{name}_seconds"]) / same_s, 2)
             entry[f"{name}_same_rss_ratio"] = round(max(entry[f"{name}_rss_mib"]) / same_rss, 2)
+            stack = "stack" if name == "ours" else "stack_no_print"  # the same print setting
+            entry[f"{name}_stack_ratio"] = round(
+                statistics.median(entry[f"{name}_seconds"]) / statistics.median(entry[f"{stack}_seconds"]), 2
+            )
+            entry[f"{name}_stack_rss_ratio"] = round(max(entry[f"{name}_rss_mib"]) / max(entry[f"{stack}_rss_mib"]), 2)
+        for name in ("stack", "stack_no_print"):  # what the stack alone costs against the control
+            entry[f"{name}_ratio"] = round(statistics.median(entry[f"{name}_seconds"]) / control_s, 2)
+            entry[f"{name}_rss_ratio"] = round(max(entry[f"{name}_rss_mib"]) / control_rss, 2)
         results.append(entry)
     return results
 
@@ -142,6 +155,26 @@ def table(builds: list[dict[str, Any]], preview: dict[str, Any], meta: dict[str,
                 f"| {b['label']} | {statistics.median(b['same_content_seconds']):.1f} | {b['ours_same_ratio']:.2f}× | "
                 f"{b['ours_no_print_same_ratio']:.2f}× | {max(b['same_content_rss_mib']):.0f} | {b['ours_same_rss_ratio']:.2f}× | "
                 f"{b['ours_no_print_same_rss_ratio']:.2f}× |"
+            )
+        lines.append("")
+        lines += [
+            "The stack control: the same content built with every plugin of our mkdocs.yml but the engine (tags, awesome-nav,",
+            "blog, macros, git dates, print-site), in a git repository like ours: what the required stack costs by itself.",
+            "",
+            "| site | stack s (vs control) | no print s (vs control) | RSS MiB stack (vs control) | no print (vs control) "
+            "| ours vs stack: time, print on / off | memory, print on / off |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for b in builds:
+            if "stack_seconds" not in b:
+                continue
+            lines.append(
+                f"| {b['label']} | {statistics.median(b['stack_seconds']):.1f} ({b['stack_ratio']:.2f}×) | "
+                f"{statistics.median(b['stack_no_print_seconds']):.1f} ({b['stack_no_print_ratio']:.2f}×) | "
+                f"{max(b['stack_rss_mib']):.0f} ({b['stack_rss_ratio']:.2f}×) | "
+                f"{max(b['stack_no_print_rss_mib']):.0f} ({b['stack_no_print_rss_ratio']:.2f}×) | "
+                f"{b['ours_stack_ratio']:.2f}× / {b['ours_no_print_stack_ratio']:.2f}× | "
+                f"{b['ours_stack_rss_ratio']:.2f}× / {b['ours_no_print_stack_rss_ratio']:.2f}× |"
             )
         lines.append("")
     if preview:
