@@ -18,8 +18,12 @@ from engagement_playbooks.validation.validate import validate
 class PageInfo:
     path: str  # relative to docs/, with forward slashes
     shown: str  # as error messages name it, such as docs/forums/index.md
-    text: str  # the whole file, read once per build
     front: FrontMatter
+
+    @property
+    def text(self) -> str:
+        """The whole file, read once per build."""
+        return self.front.text
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -33,7 +37,7 @@ class PageInfo:
 def read_page(file: Path, relative: str, shown: str) -> tuple[PageInfo, list[Problem]]:
     text = file.read_text(encoding="utf-8")
     front, problems = read_front_matter(text, shown)
-    return PageInfo(relative, shown, text, front), problems
+    return PageInfo(relative, shown, front), problems
 
 
 def scan_pages(docs_dir: Path, root: Path, known: Mapping[str, PageInfo] | None = None) -> tuple[dict[str, PageInfo], list[Problem]]:
