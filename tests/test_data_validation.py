@@ -88,17 +88,22 @@ def test_valid_data_has_no_problems(project: Path) -> None:
         (
             "email: intake@food.example.org",
             "email: intake-at-food",
-            "data/partners.yml:10 partners[0].email: got 'intake-at-food'; value is not a valid email address",
+            "data/partners.yml:10 partners[0].email: 'intake-at-food' is not an email address; write it as name@example.org",
+        ),
+        (  # passes the editor's first check; email-validator, in the check, finds the rest
+            "email: intake@food.example.org",
+            "email: intake@food..example.org",
+            "data/partners.yml:10 partners[0].email: got 'intake@food..example.org'; value is not a valid email address",
         ),
         (
             "website: https://food.example.org",
             "website: ftp://food.example.org",
-            "data/partners.yml:8 partners[0].website: got 'ftp://food.example.org'; expected: URL scheme should be 'http' or 'https'",
+            "data/partners.yml:8 partners[0].website: 'ftp://food.example.org' is not a web address; write it with http:// or https://",
         ),
         (
             "last_verified: 2026-09-14",
             "last_verified: 2027-01-01",
-            "data/partners.yml:12 partners[0].last_verified: 2027-01-01 is in the future; use a date on or before 2026-11-21",
+            "data/partners.yml:12 partners[0].last_verified: '2027-01-01' is in the future; use a date on or before 2026-11-21",
         ),
         (
             "last_verified: 2026-09-14",
@@ -130,7 +135,7 @@ def test_valid_data_has_no_problems(project: Path) -> None:
         (
             "visibility: public",
             "visibility: secret",
-            "data/partners.yml:17 partners[0].contacts[0].visibility: got 'secret'; expected: Input should be 'public' or 'internal'",
+            "data/partners.yml:17 partners[0].contacts[0].visibility: 'secret' is not a known choice; expected one of: internal, public",
         ),
         (
             '        phone: "(217) 555-0143"',
@@ -181,7 +186,7 @@ def test_malformed_yaml_names_line_and_column(project: Path) -> None:
         (
             "audience: [officer]",
             "audience: [cadet]",
-            "data/checklists/plan.yml:3 audience[0]: got 'cadet'; expected: Input should be 'new-hire', 'officer', 'trainer' or 'supervisor'",
+            "data/checklists/plan.yml:3 audience[0]: 'cadet' is not a known choice; expected one of: new-hire, officer, supervisor, trainer",
         ),
     ],
 )

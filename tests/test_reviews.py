@@ -106,7 +106,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     [
         ({"review_every": "6 monts"}, "front matter review_every", "'6 monts' is not a review interval"),
         ({"review_every": "every spring"}, "front matter review_every", "is not a review interval"),
-        ({"last_reviewed": "2026-12-01"}, "front matter last_reviewed", "2026-12-01 is in the future"),
+        ({"last_reviewed": "2026-12-01"}, "front matter last_reviewed", "'2026-12-01' is in the future"),
         ({"owner": None}, "front matter", "a play needs owner"),
         ({"owner": "comunity-engagement"}, "front matter owner", "did you mean 'community-engagement'?"),
     ],

@@ -51,7 +51,7 @@ def test_every_synonym_problem_has_file_line_and_field(project: Path) -> None:
     assert problems(project, text) == [
         "data/synonyms.yml:4 synonyms[1].words[1]: '<b>' is not a search word or phrase; "
         "use letters, digits, spaces, hyphens or apostrophes, at most 60 characters",
-        "data/synonyms.yml:5 synonyms[1].means: got list; expected: List should have at least 1 item after validation, not 0",
+        "data/synonyms.yml:5 synonyms[1].means: is missing; this field is required",
         "data/synonyms.yml:6 synonyms[2].means: is missing; this field is required",
         "data/synonyms.yml:7 synonyms[2].meaning: is not a known field; did you mean 'means'? allowed fields: means, words",
     ]

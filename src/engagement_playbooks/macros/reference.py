@@ -8,7 +8,22 @@ from typing import Any
 from pydantic import BaseModel
 
 from engagement_playbooks.models.checklists import Checklist
-from engagement_playbooks.models.common import Category, District, Email, PageLink, PastDate, Phone, Slug, Tag, Text, WebUrl
+from engagement_playbooks.models.common import (
+    Abbreviation,
+    Category,
+    Colour,
+    District,
+    Email,
+    PageLink,
+    PastDate,
+    Phone,
+    Region,
+    Slug,
+    StalenessMonths,
+    Tag,
+    Text,
+    WebUrl,
+)
 from engagement_playbooks.models.department import Department
 from engagement_playbooks.models.glossary import Glossary
 from engagement_playbooks.models.interval import ReviewInterval
@@ -30,6 +45,10 @@ PLAIN_TYPES: tuple[tuple[Any, str], ...] = (
     (Tag, "tag from department.yml"),
     (ReviewInterval, "interval, such as `6 months`"),
     (SearchWords, "word or phrase"),
+    (Abbreviation, "abbreviation: 2 to 12 letters, digits, `&`, `.` or `-`"),
+    (Colour, "colour: `#` and six hex digits"),
+    (Region, "two-letter country code"),
+    (StalenessMonths, "whole number from 1 to 60"),
 )
 PLAIN_BUILTINS: dict[Any, str] = {str: "text", int: "whole number", bool: "`true` or `false`"}
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any, NamedTuple
 import phonenumbers
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, EmailStr, Field, HttpUrl, ValidationInfo
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from . import rules
 
 
 @dataclass(frozen=True)
@@ -40,13 +40,11 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def _slug(value: str) -> str:
-    if not SLUG.match(value):
-        raise ValueError(f"{value!r} is not a valid id; use lowercase letters, digits and hyphens, such as 'food-bank'")
-    return value
-
-
-Slug = Annotated[str, AfterValidator(_slug)]
+Slug = Annotated[str, AfterValidator(rules.SLUG)]
+Colour = Annotated[str, AfterValidator(rules.COLOUR)]
+Region = Annotated[str, AfterValidator(rules.REGION)]
+Abbreviation = Annotated[str, AfterValidator(rules.ABBREVIATION)]
+StalenessMonths = Annotated[int, AfterValidator(rules.Range(1, 60))]
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -82,7 +80,7 @@ def _phone(value: Any, info: ValidationInfo) -> Any:
     except phonenumbers.NumberParseException:
         parsed = None
     if parsed is None or not phonenumbers.is_valid_number(parsed):
-        raise ValueError(f"{value!r} is not a valid phone number for region {region}")
+        raise ValueError(rules.PHONE.format(value=rules.quoted(value), region=region))
     # phonenumbers' national format adds " ext. 3" itself when there is an extension.
     return PhoneNumber(
         phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL),
@@ -92,20 +90,27 @@ def _phone(value: Any, info: ValidationInfo) -> Any:
 
 
 Phone = Annotated[PhoneNumber, BeforeValidator(_phone)]
-Email = EmailStr
+
+
+def _text_rule(rule: rules.Pattern) -> BeforeValidator:
+    """A first check of text, in the words the editor uses too; the library type then checks the rest."""
+    return BeforeValidator(lambda value: rule(value.strip()) if isinstance(value, str) else value)
+
+
+Email = Annotated[EmailStr, _text_rule(rules.EMAIL)]
 
 
 def _web_url(value: HttpUrl) -> str:
     return str(value)
 
 
-WebUrl = Annotated[HttpUrl, AfterValidator(_web_url)]
+WebUrl = Annotated[HttpUrl, _text_rule(rules.WEB_URL), AfterValidator(_web_url)]
 
 
 def _not_future(value: dt.date, info: ValidationInfo) -> dt.date:
     today = context_of(info).today
     if value > today:
-        raise ValueError(f"{value.isoformat()} is in the future; use a date on or before {today.isoformat()}")
+        raise ValueError(rules.PAST_DATE.format(value=rules.quoted(value.isoformat()), today=today.isoformat()))
     return value
 
 
@@ -149,21 +154,22 @@ def _page_links(value: str, info: ValidationInfo) -> str:
 MarkdownText = Annotated[str, Field(min_length=1), AfterValidator(_page_links)]
 
 
-def one_of(kind: str, allowed_of: str) -> Any:
-    """A validator for values that must come from a controlled list in department.yml."""
+@dataclass(frozen=True)
+class OneOf:
+    """A value that must come from a controlled list in department.yml: `allowed_of` names the list on Context."""
 
-    def check(value: str, info: ValidationInfo) -> str:
-        allowed: frozenset[str] = getattr(context_of(info), allowed_of)
+    kind: str  # as messages name it, such as "district (see data/department.yml)"
+    allowed_of: str
+
+    def __call__(self, value: str, info: ValidationInfo) -> str:
+        allowed: frozenset[str] = getattr(context_of(info), self.allowed_of)
         if value not in allowed:
-            from difflib import get_close_matches
-
-            close = get_close_matches(value, sorted(allowed), n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            listed = ", ".join(sorted(allowed))
-            raise ValueError(f"{value!r} is not a known {kind}; {hint}expected one of: {listed}")
+            raise ValueError(rules.choice_message(self.kind, value, allowed))
         return value
 
-    return AfterValidator(check)
+
+def one_of(kind: str, allowed_of: str) -> Any:
+    return AfterValidator(OneOf(kind, allowed_of))
 
 
 Category = Annotated[str, one_of("partner category (see data/department.yml)", "categories")]

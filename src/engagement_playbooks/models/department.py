@@ -5,17 +5,17 @@ from __future__ import annotations
 from pydantic import Field
 
 from .app import App
-from .common import Email, Phone, Slug, Strict, Text, WebUrl
+from .common import Email, Phone, Region, Slug, StalenessMonths, Strict, Text, WebUrl
 from .interval import ReviewInterval
 
 
 class Named(Strict):
-    id: Slug = Field(description="Stable id used in other files, such as `northside`.")
-    name: Text = Field(description="The name readers see.")
+    id: Slug = Field(description="Stable id used in other files, such as `northside`.", title="Id")
+    name: Text = Field(description="The name readers see.", title="Name")
 
 
 class Owner(Named):
-    email: Email = Field(description="Where readers send questions about pages this team owns.")
+    email: Email = Field(description="Where readers send questions about pages this team owns.", title="Team email")
 
 
 DEFAULT_SIGN_OFF_ROLES = (
@@ -27,30 +27,39 @@ DEFAULT_SIGN_OFF_ROLES = (
 
 
 class Department(Strict):
-    name: Text = Field(description="Full name of the department.")
-    short_name: Text = Field(description="Short name or initials, such as `HCPD`.")
-    non_emergency_phone: Phone = Field(description="Non-emergency number, shown on every partner card.")
-    website: WebUrl | None = Field(None, description="The department's website (http or https).")
-    phone_region: str = Field("US", pattern=r"^[A-Z]{2}$", description="Two-letter country code used to read phone numbers.")
-    contact_staleness_months: int = Field(
-        12, ge=1, le=60, description="Partner entries verified longer ago than this are flagged as stale."
+    name: Text = Field(description="Full name of the department.", title="Department name")
+    short_name: Text = Field(description="Short name or initials, such as `HCPD`.", title="Short name")
+    non_emergency_phone: Phone = Field(description="Non-emergency number, shown on every partner card.", title="Non-emergency phone")
+    website: WebUrl | None = Field(None, description="The department's website (http or https).", title="Website")
+    phone_region: Region = Field(
+        "US", description="Two-letter country code used to read phone numbers.", title="Country code for phone numbers"
+    )
+    contact_staleness_months: StalenessMonths = Field(
+        12,
+        description="Partner entries verified longer ago than this are flagged as stale.",
+        title="Months before a partner entry is stale",
     )
     default_review_every: ReviewInterval = Field(
-        description="How often a play is reviewed unless its front matter says otherwise, such as `12 months`."
+        description="How often a play is reviewed unless its front matter says otherwise, such as `12 months`.", title="Review plays every"
     )
-    districts: list[Named] = Field(min_length=1, description="Districts or areas partners can serve.")
-    partner_categories: list[Named] = Field(min_length=1, description="The allowed partner categories.")
-    tags: list[Text] = Field(min_length=1, description="The allowed tags, for partners and plays.")
-    owners: list[Owner] = Field(min_length=1, description="Teams that can own pages (front matter `owner:`).")
+    districts: list[Named] = Field(min_length=1, description="Districts or areas partners can serve.", title="Districts")
+    partner_categories: list[Named] = Field(min_length=1, description="The allowed partner categories.", title="Partner categories")
+    tags: list[Text] = Field(min_length=1, description="The allowed tags, for partners and plays.", title="Tags")
+    owners: list[Owner] = Field(min_length=1, description="Teams that can own pages (front matter `owner:`).", title="Teams that own pages")
     sign_off_roles: list[Named] = Field(
         default_factory=lambda: list(DEFAULT_SIGN_OFF_ROLES),
         min_length=1,
         description="Who can sign off a checklist item (item `sign_off:`). "
         "Defaults to `fto` (FTO), `supervisor`, `trainer` and `self` (You).",
+        title="Who can sign off",
     )
-    app: App = Field(default_factory=App, description="The installable app: its icon, its colour, offline storage.")
+    app: App = Field(
+        default_factory=App, description="The installable app: its icon, its colour, offline storage.", title="The app on phones"
+    )
     feedback_email: Email | None = Field(
-        None, description="Where readers report a problem with a page that has no owner; defaults to the first owner's email."
+        None,
+        description="Where readers report a problem with a page that has no owner; defaults to the first owner's email.",
+        title="Feedback email",
     )
 
     def category_name(self, category_id: str) -> str:

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import MarkdownText, Strict, Text
+from .common import Abbreviation, MarkdownText, Strict, Text
 
 
 class Term(Strict):
-    term: Text = Field(description="The term, spelled out.")
-    abbr: str | None = Field(
-        None, pattern=r"^[A-Za-z0-9&.\-]{2,12}$", description="Its abbreviation, such as `FTO`. Every page then explains it on hover."
+    term: Text = Field(description="The term, spelled out.", title="Term")
+    abbr: Abbreviation | None = Field(
+        None, description="Its abbreviation, such as `FTO`. Every page then explains it on hover.", title="Abbreviation"
     )
-    definition: MarkdownText = Field(description="A plain-English definition in one or two sentences.")
+    definition: MarkdownText = Field(description="A plain-English definition in one or two sentences.", title="Definition")
 
 
 class Glossary(Strict):
-    terms: list[Term] = Field(default_factory=list, description="Every term, in any order (the page sorts them).")
+    terms: list[Term] = Field(default_factory=list, description="Every term, in any order (the page sorts them).", title="Terms")
 
     def abbreviations(self) -> dict[str, str]:
         """What each abbreviation stands for: `{"FTO": "Field training officer"}`."""

@@ -9,6 +9,8 @@ from typing import Annotated, Any, NamedTuple
 
 from pydantic import BeforeValidator
 
+from . import rules
+
 UNITS = ("day", "week", "month", "year")
 _PATTERN = re.compile(r"^\s*(\d+)\s*(day|week|month|year)s?\s*$", re.IGNORECASE)
 
@@ -37,7 +39,7 @@ def parse_interval(value: Any) -> Any:
         return value
     match = _PATTERN.match(str(value))
     if not match or int(match.group(1)) < 1:
-        raise ValueError(f"{value!r} is not a review interval; write a number and a unit ({', '.join(UNITS)}), such as '6 months'")
+        raise ValueError(rules.INTERVAL.message.format(value=rules.quoted(value)))
     return Interval(int(match.group(1)), match.group(2).lower())
 
 

@@ -26,20 +26,32 @@ class PageMeta(Strict):
     # Front matter is read-only input; unknown keys are typos, but Material's own keys are allowed.
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    title: Text | None = Field(None, description="The page title (otherwise the first heading).")
-    description: Text | None = Field(None, description="One sentence for search results and link previews.")
+    title: Text | None = Field(None, description="The page title (otherwise the first heading).", title="Title")
+    description: Text | None = Field(None, description="One sentence for search results and link previews.", title="Summary")
     type: Literal["play"] | None = Field(
-        None, description="`play` for a play: it must then follow the play template and have an owner and review date."
+        None,
+        description="`play` for a play: it must then follow the play template and have an owner and review date.",
+        title="Kind of page",
     )
-    audience: Literal["public", "internal"] = Field("public", description="`internal` pages appear only in the internal edition.")
-    tags: list[Tag] = Field(default_factory=list, description="Tags from department.yml.")
-    owner: OwnerId | None = Field(None, description="The team that keeps the page current, an owner id from department.yml.")
-    last_reviewed: PastDate | None = Field(None, description="When the owner last checked the whole page (YYYY-MM-DD).")
+    audience: Literal["public", "internal"] = Field(
+        "public", description="`internal` pages appear only in the internal edition.", title="Who can see it"
+    )
+    tags: list[Tag] = Field(default_factory=list, description="Tags from department.yml.", title="Tags")
+    owner: OwnerId | None = Field(
+        None, description="The team that keeps the page current, an owner id from department.yml.", title="Owning team"
+    )
+    last_reviewed: PastDate | None = Field(
+        None, description="When the owner last checked the whole page (YYYY-MM-DD).", title="Last reviewed on"
+    )
     review_every: ReviewInterval | None = Field(
-        None, description="How often to review, such as `6 months`; defaults to department.yml `default_review_every`."
+        None,
+        description="How often to review, such as `6 months`; defaults to department.yml `default_review_every`.",
+        title="Review every",
     )
     keywords: list[Text] = Field(
-        default_factory=list, description="Extra words that find this page in search without showing on it, such as `coffee with a cop`."
+        default_factory=list,
+        description="Extra words that find this page in search without showing on it, such as `coffee with a cop`.",
+        title="Hidden search words",
     )
     # Material for MkDocs and mkdocs-macros keys, passed through as they are.
     hide: list[str] | None = None
@@ -49,13 +61,14 @@ class PageMeta(Strict):
     status: str | None = None
     subtitle: str | None = None
     render_macros: bool | None = None
-    date: Any = None
-    authors: list[str] | None = None
-    categories: list[str] | None = None
+    # The blog's (updates) posts: Material's blog reads these.
+    date: Any = Field(None, title="Date", description="The post's date (YYYY-MM-DD); the newest post is shown first.")
+    authors: list[str] | None = Field(None, title="Written by", description="Author ids from the authors file (data/authors.yml).")
+    categories: list[str] | None = Field(None, title="Categories", description="Categories of the updates, such as `New plays`.")
     slug: str | None = None
     readtime: int | None = None
-    draft: bool | None = None
-    pin: bool | None = None
+    draft: bool | None = Field(None, title="Draft", description="`true` keeps the post off the site until it is ready.")
+    pin: bool | None = Field(None, title="Pin to the top", description="`true` keeps the post first on the updates page.")
     links: list[Any] | None = None
 
     @model_validator(mode="after")

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
+from . import rules
 from .common import Strict
-
-_WORDS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 '&.\-]{0,59}$")
 
 
 def _search_words(value: str) -> str:
-    if not _WORDS.match(value):
-        raise ValueError(
-            f"{value!r} is not a search word or phrase; use letters, digits, spaces, hyphens or apostrophes, at most 60 characters"
-        )
-    return " ".join(value.split())
+    return " ".join(rules.SEARCH_WORDS(value).split())
 
 
 def _number_as_text(value: Any) -> Any:
@@ -30,9 +24,12 @@ SearchWords = Annotated[str, BeforeValidator(_number_as_text), AfterValidator(_s
 
 class Synonym(Strict):
     words: list[SearchWords] = Field(
-        min_length=1, description="What officers type, such as `rehab` or `coffee with a cop`. Case does not matter."
+        title="Words officers type",
+        min_length=1,
+        description="What officers type, such as `rehab` or `coffee with a cop`. Case does not matter.",
     )
     means: list[SearchWords] = Field(
+        title="Words the plays use",
         min_length=1,
         description="Words the plays use for the same thing, such as `recovery` or `substance use`. "
         "A search for any of `words` also looks for these.",
@@ -40,4 +37,6 @@ class Synonym(Strict):
 
 
 class SynonymFile(Strict):
-    synonyms: list[Synonym] = Field(min_length=1, description="Each group of words and what they mean, in any order.")
+    synonyms: list[Synonym] = Field(
+        title="Synonym groups", min_length=1, description="Each group of words and what they mean, in any order."
+    )

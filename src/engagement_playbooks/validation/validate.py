@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from engagement_playbooks.data.yamlsource import Loc, YamlDocument, format_loc
+from engagement_playbooks.models import rules
 from engagement_playbooks.models.common import Context
 from engagement_playbooks.validation.problems import Problem
 
@@ -29,8 +30,13 @@ def validate(model: type[M], document: YamlDocument, context: Context) -> tuple[
 def describe(detail: Any, model: type[BaseModel]) -> str:
     kind, message, value = detail["type"], detail["msg"], detail.get("input")
     loc = tuple(detail["loc"])
-    if kind == "missing":
-        return "is missing; this field is required"
+    # An empty text or list is missing too: the editor's forms say the same of an empty field.
+    if kind == "missing" or (kind in ("too_short", "string_too_short") and value in ("", [])):
+        return rules.REQUIRED
+    if kind == "literal_error":
+        options = _literal_options(model, loc)
+        if options:
+            return rules.choice_message("choice", str(value), options)
     if kind == "extra_forbidden":
         allowed = sorted(_fields_at(model, loc[:-1]))
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
@@ -56,6 +62,26 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> set[str]:
             return set()
         current = inner_model(current.model_fields[part].annotation)
     return set(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else set()
+
+
+def _literal_options(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The allowed values of the Literal field at `loc` (a list item's too)."""
+    current: Any = model
+    annotation: Any = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return []
+        annotation = current.model_fields[part].annotation
+        current = inner_model(annotation)
+    return [str(option) for option in _literals(annotation)]
+
+
+def _literals(annotation: Any) -> tuple[Any, ...]:
+    if typing.get_origin(annotation) is typing.Literal:
+        return typing.get_args(annotation)
+    return next((found for arg in typing.get_args(annotation) if (found := _literals(arg))), ())
 
 
 def inner_model(annotation: Any) -> Any:

@@ -1,0 +1,1 @@
+"""The browser editor (Decap CMS): its configuration generated from the models, and the local editing server."""
