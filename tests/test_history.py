@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from support import Build, build, copy_project, git, output_files
 
 from engagement_playbooks.data import history
+from engagement_playbooks.domain.repository import history_url
 
 TODAY = "2026-11-20"
 INTERNAL_SUBJECT = "Add the night manager's cell for Harbor House"
@@ -192,4 +193,4 @@ def test_week_grouping_starts_on_monday_and_keeps_sixty_days() -> None:
     ],
 )
 def test_history_url(repo_url: str, edit_uri: str | None, configured: object, expected: str | None) -> None:
-    assert history.history_url(repo_url, edit_uri, "docs/a.md", configured) == expected
+    assert history_url(repo_url, edit_uri, "docs/a.md", configured) == expected

@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from engagement_playbooks import __version__
+from engagement_playbooks.domain.repository import repository
 
 SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
 ENGINE_URL = "https://github.com/engagement-playbooks/engagement-playbooks"
@@ -57,7 +58,8 @@ def default_engine_spec() -> str:
 
 
 def _edit_uri(repo_url: str) -> str:
-    return "-/edit/main/docs/" if "gitlab" in urlsplit(repo_url).netloc else "edit/main/docs/"
+    found = repository(repo_url)
+    return found.edit_uri() if found else "edit/main/docs/"
 
 
 def values(options: Options, today: dt.date) -> dict[str, str]:

@@ -151,29 +151,3 @@ def recent_weeks(all_changes: list[Change], today: dt.date, days: int = RECENT_D
         if since < day <= today:
             weeks.setdefault(day - dt.timedelta(days=day.weekday()), []).append(change)
     return [Week(monday, found) for monday, found in sorted(weeks.items(), reverse=True)]
-
-
-def history_url(repo_url: str | None, edit_uri: str | None, docs_path: str, configured: object = None) -> str | None:
-    """Where the host shows a file's full history: extra.history_url (with {path}) or GitHub/GitLab from repo_url."""
-    if configured is False:
-        return None
-    if isinstance(configured, str) and configured:
-        return configured.replace("{path}", docs_path)
-    if not repo_url:
-        return None
-    from urllib.parse import urlsplit
-
-    host = urlsplit(repo_url).hostname or ""
-    branch = _branch(edit_uri)
-    base = repo_url.rstrip("/")
-    if host == "github.com":
-        return f"{base}/commits/{branch}/{docs_path}"
-    if "gitlab" in host:
-        return f"{base}/-/commits/{branch}/{docs_path}"
-    return None
-
-
-def _branch(edit_uri: str | None) -> str:
-    """The branch in edit_uri (edit/main/docs/, blob/main/docs/, -/edit/main/docs/), else main."""
-    parts = [part for part in (edit_uri or "").split("/") if part and part != "-"]
-    return parts[1] if len(parts) >= 2 and parts[0] in {"edit", "blob", "tree"} else "main"

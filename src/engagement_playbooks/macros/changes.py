@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from engagement_playbooks.data import history
+from engagement_playbooks.domain.repository import history_url
 from engagement_playbooks.macros.reviews import long_date
 from engagement_playbooks.site import Site
 
@@ -40,7 +41,7 @@ def play_history(site: Site, conf: Mapping[str, Any], path: str) -> PlayHistory 
     if meta is None or info is None or not meta.is_play:
         return None
     extra = conf.get("extra") or {}
-    url = history.history_url(conf.get("repo_url"), conf.get("edit_uri"), info.shown, extra.get("history_url"))
+    url = history_url(conf.get("repo_url"), conf.get("edit_uri"), info.shown, extra.get("history_url"))
     if not _usable(site):
         return PlayHistory([], url, NO_HISTORY)
     return PlayHistory(history.page_changes(site.changes, path), url, None)

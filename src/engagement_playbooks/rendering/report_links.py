@@ -13,15 +13,11 @@ Pages without an `owner:` go to department.yml `feedback_email`, or else to the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
+from engagement_playbooks.domain.repository import repository
 from engagement_playbooks.models.department import Department, Owner
 from engagement_playbooks.validation.problems import Problem, ProblemsError
-
-ISSUE_PATHS = {
-    "github": "/issues/new?title={title}&body={body}",
-    "gitlab": "/-/issues/new?issue[title]={title}&issue[description]={body}",
-}
 
 
 @dataclass(frozen=True)
@@ -41,11 +37,8 @@ def issue_template(repo_url: str | None, configured: object = None) -> str | Non
             expected = "an http(s) URL with {title} (and {body}) where the prefilled text goes, or false"
             raise ProblemsError([Problem("mkdocs.yml", None, "extra.report_issue_url", f"got {configured!r}; expected {expected}")])
         return configured
-    if not repo_url:
-        return None
-    host = urlsplit(repo_url).hostname or ""
-    kind = "github" if host == "github.com" else "gitlab" if "gitlab" in host else None
-    return repo_url.rstrip("/") + ISSUE_PATHS[kind] if kind else None
+    found = repository(repo_url)
+    return found.issue_template() if found else None
 
 
 def recipient(department: Department, owner_id: str | None) -> tuple[str, str]:
