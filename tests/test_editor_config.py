@@ -4,6 +4,7 @@ options come from department.yml, and a form's rule refuses a value in the words
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,18 +15,11 @@ from support import ROOT
 from engagement_playbooks.editor.config import Backend, EditorSite, Section, decap_config
 from engagement_playbooks.editor.fields import Choices, UnmappedFieldError, model_fields
 from engagement_playbooks.macros.reference import FILES
+from engagement_playbooks.macros.registry import MACROS, PICKERS
 from engagement_playbooks.models import rules
 from engagement_playbooks.models.common import Context
 from engagement_playbooks.models.page import PageMeta
 from engagement_playbooks.site import Site
-
-PICKERS = [
-    {
-        "name": "checklist",
-        "label": "Insert checklist",
-        "params": [{"name": "checklist_id", "label": "Checklist", "kind": "checklist", "positional": True, "optional": False}],
-    },
-]
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +33,7 @@ def editor_site(site: Site, **changes: Any) -> EditorSite:
         "checklists": site.catalog.checklists,
         "partners": {key: partner.name for key, partner in site.catalog.partners.items()},
         "sections": [Section("forums", "Community forums")],
-        "pickers": PICKERS,
+        "pickers": [picker.spec() for picker in PICKERS],
         "backend": Backend("github", "riverton-pd/engagement-playbooks"),
     }
     return EditorSite(**(values | changes))
@@ -190,3 +184,13 @@ def test_a_public_editor_names_nothing_internal(site: Site) -> None:
             assert path not in text and str(info.meta.get("title")) not in text
     for detail in site.internal_details:
         assert detail not in text
+
+
+def test_each_picker_writes_a_real_macro_with_its_real_parameters() -> None:
+    for picker in PICKERS:
+        parameters = inspect.signature(MACROS[picker.name]).parameters
+        names = list(parameters)[1:]  # after the build's Site
+        assert [param.name for param in picker.params] == names, picker.name
+        for param in picker.params:
+            has_default = parameters[param.name].default is not inspect.Parameter.empty
+            assert param.optional == has_default, f"{picker.name}({param.name})"

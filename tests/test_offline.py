@@ -13,6 +13,7 @@ import pytest
 from support import ROOT, build, copy_project
 
 from engagement_playbooks.cli.offline import pack
+from engagement_playbooks.plugin.editor import is_editor_file
 
 TODAY = "2026-11-15"
 NAME = "engagement-playbooks-offline"
@@ -56,6 +57,7 @@ def test_zip_holds_one_folder_with_the_site_and_no_internal_page(offline: Offlin
     ):
         assert f"{NAME}/{needed}" in names, needed
     assert not [name for name in names if name.startswith(f"{NAME}/internal/")]
+    assert not [name for name in names if is_editor_file(name.removeprefix(f"{NAME}/"))]  # no one edits from a zip
     # Pages are files, not folders: file:// has no index.html fallback.
     assert f"{NAME}/glossary.html" in names and f"{NAME}/glossary/index.html" not in names
 

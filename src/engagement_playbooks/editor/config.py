@@ -128,7 +128,14 @@ def body_field(site: EditorSite) -> Field:
     }
 
 
-def _page_collection(name: str, label: str, folder: str, fields: list[Field], *, create: bool, description: str) -> dict[str, Any]:
+IMAGES = "assets/images"  # under docs/: pictures added in the editor
+
+
+def _page_collection(
+    name: str, label: str, folder: str, fields: list[Field], *, create: bool, description: str, docs: str
+) -> dict[str, Any]:
+    # MkDocs resolves a picture's address from the page's own folder: write it relative, as trainers do by hand.
+    depth = folder.count("/") - docs.count("/")
     return {
         "name": name,
         "label": label,
@@ -141,6 +148,8 @@ def _page_collection(name: str, label: str, folder: str, fields: list[Field], *,
         "slug": "{{slug}}",
         "summary": "{{title}}",
         "sortable_fields": ["title"],
+        "media_folder": f"/{docs}/{IMAGES}",
+        "public_folder": "../" * depth + IMAGES,
         "fields": fields,
     }
 
@@ -169,12 +178,19 @@ def collections(site: EditorSite) -> list[dict[str, Any]]:
             page_fields,
             create=True,
             description=f"The plays and pages of the section {section.title}.",
+            docs=docs,
         )
         for section in site.sections
     ]
     found.append(
         _page_collection(
-            "pages", "Home and other pages", docs, page_fields, create=False, description="The home page and pages outside the sections."
+            "pages",
+            "Home and other pages",
+            docs,
+            page_fields,
+            create=False,
+            description="The home page and pages outside the sections.",
+            docs=docs,
         )
     )
     if site.blog_dir:
@@ -185,7 +201,13 @@ def collections(site: EditorSite) -> list[dict[str, Any]]:
             widgets["categories"] = select([(c, c) for c in site.categories], "category of updates", multiple=True)
         post_fields = [*model_fields(PageMeta, choices, hidden=PAGE_ONLY, widgets=widgets), body]
         updates = _page_collection(
-            "updates", "Updates", f"{docs}/{site.blog_dir}/posts", post_fields, create=True, description="What's new: posts for officers."
+            "updates",
+            "Updates",
+            f"{docs}/{site.blog_dir}/posts",
+            post_fields,
+            create=True,
+            description="What's new: posts for officers.",
+            docs=docs,
         )
         found.append({**updates, "label_singular": "post", "summary": "{{date}}: {{title}}", "sortable_fields": ["date", "title"]})
     found.append(_data_file("partners", "Partners", f"{data}/partners.yml", PartnerFile, choices, "Community partners and their contacts."))
@@ -229,8 +251,8 @@ def decap_config(site: EditorSite, *, local_url: str | None = None) -> dict[str,
         config["site_url"] = config["display_url"] = site.site_url
     config |= {
         "locale": "en",
-        "media_folder": f"{site.docs_dir}/assets/images",
-        "public_folder": "/assets/images",
+        "media_folder": f"{site.docs_dir}/{IMAGES}",
+        "public_folder": f"/{IMAGES}",
         "slug": {"encoding": "ascii", "clean_accents": True},
         "collections": collections(site),
     }

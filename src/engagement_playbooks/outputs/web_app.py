@@ -19,7 +19,7 @@ import gzip
 import hashlib
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -106,9 +106,9 @@ def web_manifest(name: str, short_name: str, description: str, theme_color: str,
     return json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8")
 
 
-def _group(path: str, keep_lunr: bool) -> str | None:
+def _group(path: str, keep_lunr: bool, leave_out: Callable[[str], bool]) -> str | None:
     """'shell', 'edition', or None for files never precached."""
-    if path in _SKIPPED_FILES or path.endswith(".map") or path.startswith(_SKIPPED_PREFIXES):
+    if path in _SKIPPED_FILES or path.endswith(".map") or path.startswith(_SKIPPED_PREFIXES) or leave_out(path):
         return None
     if path.startswith(_LUNR):
         return "shell" if keep_lunr else None
@@ -134,13 +134,15 @@ def entry(path: str, data: bytes, use_directory_urls: bool) -> Entry:
     )
 
 
-def precache_lists(site: Path, use_directory_urls: bool, keep_lunr: bool) -> tuple[list[Entry], list[Entry]]:
-    """(shell, edition) of a built site, in path order."""
+def precache_lists(
+    site: Path, use_directory_urls: bool, keep_lunr: bool, leave_out: Callable[[str], bool] = lambda path: False
+) -> tuple[list[Entry], list[Entry]]:
+    """(shell, edition) of a built site, in path order; `leave_out` names more files officers never need (the editor's)."""
     shell: list[Entry] = []
     edition: list[Entry] = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = path.relative_to(site).as_posix()
-        group = _group(relative, keep_lunr)
+        group = _group(relative, keep_lunr, leave_out)
         if group is not None:
             (shell if group == "shell" else edition).append(entry(relative, path.read_bytes(), use_directory_urls))
     return shell, edition

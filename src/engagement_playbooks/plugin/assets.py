@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,11 +25,13 @@ def add_to_config(config: MkDocsConfig) -> None:
     config.extra_javascript[:0] = [f"{PREFIX}/{path}" for path in SCRIPTS]
 
 
-def add_files(files: Files, config: MkDocsConfig) -> None:
+def add_files(files: Files, config: MkDocsConfig, leave_out: Callable[[str], bool] = lambda path: False) -> None:
+    """Every file under assets/, except those `leave_out` names (by path under assets/; the editor's, when it is off)."""
     joined = "\n".join((SOURCE / path).read_text(encoding="utf-8") for path in STYLESHEETS)
     files.append(File.generated(config, f"{PREFIX}/{STYLESHEET}", content=joined))
     for path in sorted(SOURCE.rglob("*")):
-        if path.is_file() and path.relative_to(SOURCE).as_posix() not in STYLESHEETS:
-            uri = f"{PREFIX}/{path.relative_to(SOURCE).as_posix()}"
+        relative = path.relative_to(SOURCE).as_posix()
+        if path.is_file() and relative not in STYLESHEETS and not leave_out(relative):
+            uri = f"{PREFIX}/{relative}"
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(path)))

@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from engagement_playbooks.plugin.editions import may_reach
 
-SCANNED = {".html", ".xml", ".json", ".js", ".vcf", ".csv", ".txt", ".webmanifest"}
+SCANNED = {".html", ".xml", ".json", ".js", ".vcf", ".csv", ".txt", ".webmanifest", ".yml"}  # .yml: the editor's config
 _ADDRESS = re.compile(r'(?:href|src)="([^"]*)"|<loc>([^<]*)</loc>|"location":\s*"([^"]*)"')
 
 

@@ -28,6 +28,7 @@ from engagement_playbooks.plugin import (
     assets,
     blog,
     editions,
+    editor,
     feed,
     git_dates,
     leak_guard,
@@ -66,6 +67,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         self.templates = MemoryBytecodeCache()
         self.serving = False  # `mkdocs serve`: the preview stores nothing on devices (plugin/web_app.py)
         self.icons: web_app.Icons | None = None  # the web app's icons, made in on_config (kept while the logo is unchanged)
+        self.with_editor = False  # admin/: on unless switched off or the offline edition (no one edits from a zip)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one instance across `mkdocs serve` rebuilds (mkdocs/plugins.py), so a dirty
@@ -102,6 +104,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             self.site = Site.load(root, Path(config.docs_dir), self.edition, config.use_directory_urls, self.config.data_dir, previous)
         except ProblemsError as error:
             raise PluginError(str(error)) from error
+        self.with_editor = self.config.editor.enabled and not is_offline
         self.icons = web_app.configure(config, self.site, file_edition=is_offline, serving=self.serving, last=self.icons)
         abbreviations.configure(config, self.site.catalog.glossary.abbreviations())
         self.internal_urls = set()
@@ -119,7 +122,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             return files
         if not self.site.internal:
             self.internal_urls = editions.exclude_internal(files, self.site.pages)
-        assets.add_files(files, config)
+        assets.add_files(files, config, leave_out=lambda path: not self.with_editor and editor.is_editor_asset(path))
         git_dates.seed_dates(files, config, self.site.git_log)
         if self.preview is not None and self.plan is not None:
             preview_pages.mark_for_rebuild(files, config, None if self.plan.full else self.plan.pages)
@@ -224,6 +227,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             return
         if self.config.feed:
             feed.write_feed(config, self.site.internal)
+        if self.with_editor:
+            editor.write_files(config, self.site, self.config.editor)
         web_app.write_files(config, self.site, self.icons)  # after every other file: the service worker's lists hash them all
         if self.preview is not None:
             self.preview.record({path: self.site.reads.get(path, set()) for path in self.rendered})

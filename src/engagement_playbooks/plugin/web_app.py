@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from engagement_playbooks.outputs import contacts, web_app
+from engagement_playbooks.plugin.editor import is_editor_file
 from engagement_playbooks.site import Site
 
 
@@ -80,5 +81,5 @@ def write_files(config: MkDocsConfig, site: Site, icons: Icons) -> None:
         return
     search = config.plugins.get("material/search")
     languages = list(search.config.get("lang") or [lang]) if search is not None else [lang]
-    shell, edition = web_app.precache_lists(site_dir, config.use_directory_urls, keep_lunr=languages != ["en"])
+    shell, edition = web_app.precache_lists(site_dir, config.use_directory_urls, keep_lunr=languages != ["en"], leave_out=is_editor_file)
     _write(site_dir, web_app.WORKER, web_app.service_worker(shell, edition))
