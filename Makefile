@@ -67,7 +67,7 @@ test: $(VENV)/.dev browser ## Run every check and test (lint, data check, pytest
 	$(MAKE) --no-print-directory lint check
 	$(PY) -m pytest -n 2  # two workers: the machines have 2 cores
 
-bench: $(VENV)/.dev browser ## Benchmark builds vs plain Material and preview speed (long; BENCH_ONLY=real,preview for part)
+bench: $(VENV)/.dev browser ## Benchmark builds vs plain Material, preview speed and the editor's size (long; BENCH_ONLY=real,preview,editor for part)
 	$(PY) -m bench.run $(if $(BENCH_ONLY),--only $(BENCH_ONLY))
 
 lighthouse: $(VENV)/.dev browser ## Lighthouse (mobile, gzip, median of 3) of 5 pages and the JS/CSS budget (needs npm; optional)

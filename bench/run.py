@@ -239,7 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=2, help="builds of each variant per size (medians are reported)")
     parser.add_argument("--search-runs", type=int, default=7, help="timed search queries (0: skip the browser)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where the JSON and Markdown results go")
-    parser.add_argument("--only", default="synth,real,preview", help="parts to run: synth, real (builds), preview (comma-separated)")
+    parser.add_argument(
+        "--only", default="synth,real,preview,editor", help="parts to run: synth, real (builds), preview, editor (comma-separated)"
+    )
     parser.add_argument("--preview-modes", default="full,dirty", help="serve without --dirty (full), with it (dirty), or both")
     args = parser.parse_args(argv)
     parts = set(args.only.split(","))
@@ -252,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     if parts & {"real", "preview"}:
         run_real(parts, args.repeat, args.out, meta, tuple(mode == "dirty" for mode in args.preview_modes.split(",")))
+    if "editor" in parts:
+        run_editor(args.out, meta)
     if "synth" not in parts:
         return 0
     results = []
@@ -317,6 +321,18 @@ def run_real(parts: set[str], repeat: int, out: Path, meta: dict[str, Any], mode
     }
     (out / "real.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     (out / "real.md").write_text(markdown, encoding="utf-8")
+    print(markdown)
+
+
+def run_editor(out: Path, meta: dict[str, Any]) -> None:
+    """The editor's weight (bench/editor_size.py): results/editor.json and editor.md."""
+    from bench import editor_size
+
+    found = editor_size.build_and_measure(WORK)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "editor.json").write_text(json.dumps({"meta": meta, **found}, indent=2) + "\n", encoding="utf-8")
+    markdown = editor_size.table(found)
+    (out / "editor.md").write_text(markdown, encoding="utf-8")
     print(markdown)
 
 

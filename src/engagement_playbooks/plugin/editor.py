@@ -7,7 +7,7 @@ editor that saves nowhere and says so (Decap's test backend), rather than no edi
 
 Internals relied on (checked by tests/test_engine_contracts.py): Material's blog plugin config keys
 `blog_dir`, `authors_file` and `categories_allowed`, and that `authors_file` is relative to docs_dir
-(`{docs_dir}` allowed) and holds `authors:` by id with a `name` each.
+(`{blog}` allowed) and holds `authors:` by id with a `name` each.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def _sections(site: Site, docs_dir: Path, blog_dir: str | None) -> list[Section]
 
 
 def _authors(config: MkDocsConfig, options: dict[str, Any]) -> list[tuple[str, str]]:
-    path = str(options.get("authors_file") or "{docs_dir}/.authors.yml").replace("{docs_dir}", config.docs_dir)
+    path = str(options.get("authors_file") or "{blog}/.authors.yml").replace("{blog}", str(options["blog_dir"]))
     file = Path(config.docs_dir) / path
     if not file.is_file():
         return []
