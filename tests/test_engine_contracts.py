@@ -120,4 +120,3 @@ def test_blog_settings_the_editor_reads(built_config: Any) -> None:
     assert found.blog_dir == plugin.config.blog_dir
     assert dict(found.authors) == {key: author.name for key, author in plugin.authors.items()} != {}
     assert list(found.categories) == list(plugin.config.categories_allowed)
-
