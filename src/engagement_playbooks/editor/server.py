@@ -161,7 +161,7 @@ class EditServer:
 
     def start(self) -> None:
         if self._thread is None:
-            self._thread = threading.Thread(target=self._httpd.serve_forever, name="playbooks-edit", daemon=True)
+            self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), name="playbooks-edit", daemon=True)
             self._thread.start()
 
     def stop(self) -> None:
