@@ -161,6 +161,7 @@ class EditServer:
 
     def start(self) -> None:
         if self._thread is None:
+            # A short poll interval: stop() returns at once instead of after the stdlib's half second.
             self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), name="playbooks-edit", daemon=True)
             self._thread.start()
 
