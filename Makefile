@@ -27,6 +27,9 @@ serve: $(VENV)/.runtime ## Preview the site with live reload at http://127.0.0.1
 serve-full: $(VENV)/.runtime ## Preview the site, rebuilding every page on every save (slower; as before)
 	PLAYBOOKS_PRINT=false $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
+edit: $(VENV)/.runtime ## Edit the site in the browser (forms, pickers; saves into this folder, Python only)
+	$(PLAYBOOKS) edit
+
 build: $(VENV)/.runtime ## Build the public edition into site/ (strict: any warning fails)
 	$(PY) -m mkdocs build --strict
 
@@ -73,4 +76,4 @@ bench: $(VENV)/.dev browser ## Benchmark builds vs plain Material, preview speed
 lighthouse: $(VENV)/.dev browser ## Lighthouse (mobile, gzip, median of 3) of 5 pages and the JS/CSS budget (needs npm; optional)
 	CHROME_PATH=/usr/bin/chromium $(PY) -m bench.lighthouse $(LIGHTHOUSE_ARGS)
 
-.PHONY: help serve serve-full build build-internal check lint browser test readability new-play build-offline pdf bench lighthouse
+.PHONY: help serve serve-full edit build build-internal check lint browser test readability new-play build-offline pdf bench lighthouse

@@ -114,7 +114,20 @@ def test_the_generated_repository_is_complete(fresh: tuple[Path, Path]) -> None:
         if p.name.startswith("dot-") or re.search(r"__(Q_)?[A-Z][A-Z_]*__", p.read_text() if p.is_file() else "")
     ]
     targets = set(re.findall(r"^([a-z-]+):.*## ", (project / "Makefile").read_text(), re.MULTILINE))
-    wanted = ("serve", "build", "build-internal", "check", "new-play", "lint", "browser", "readability", "build-offline", "pdf", "test")
+    wanted = (
+        "serve",
+        "edit",
+        "build",
+        "build-internal",
+        "check",
+        "new-play",
+        "lint",
+        "browser",
+        "readability",
+        "build-offline",
+        "pdf",
+        "test",
+    )
     assert set(wanted) <= targets
 
 

@@ -5,6 +5,7 @@
     playbooks review-issues  open, update or close one GitHub issue per team with that list (uses `gh`)
     playbooks new-site DIR   start a new department's site
     playbooks new-play       start a new play from the play template
+    playbooks edit           edit the site in the browser, saving to this folder (no sign-in)
     playbooks pdf            the print edition as a PDF
     playbooks offline        the offline edition as a zip
     playbooks readability    reading grade of every play
@@ -25,6 +26,7 @@ COMMANDS = {
     "check": "engagement_playbooks.cli.check",
     "new-site": "engagement_playbooks.cli.new_site",
     "new-play": "engagement_playbooks.cli.new_play",
+    "edit": "engagement_playbooks.cli.edit",
     "pdf": "engagement_playbooks.cli.pdf",
     "offline": "engagement_playbooks.cli.offline",
     "readability": "engagement_playbooks.quality.readability",
