@@ -37,6 +37,7 @@ import base64
 import hashlib
 import hmac
 import html
+import http.client
 import json
 import logging
 import os
@@ -47,10 +48,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from http.cookies import CookieError, SimpleCookie
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
@@ -186,6 +186,8 @@ def normalize_origin(value: str) -> str:
     """An origin as browsers write MessageEvent.origin: lower case, no default port, no path.
 
     "*" and "null" are refused: a token posted to either would reach any page."""
+    if value in ("*", "null"):
+        raise ValueError(f"{value!r} is refused: a token posted there would reach any page; list the editor's origins")
     parts = urllib.parse.urlsplit(value)
     _check_server(parts, value)
     if parts.path not in ("", "/") or parts.query or parts.fragment:
@@ -214,10 +216,9 @@ def _origin_of(url: str) -> str:
     return f"{parts.scheme}://{host}" + (f":{port}" if port and port != default else "")
 
 
-def origins_for_site(allowed: Sequence[str], site_id: str | None) -> tuple[str, ...]:
-    """The allowed origins on the host Decap names in site_id (its page's host name, or its site_domain)."""
-    if not site_id:
-        return tuple(allowed)
+def origins_for_site(allowed: Sequence[str], site_id: str) -> tuple[str, ...]:
+    """The allowed origins on the host Decap names in site_id: its page's host name without the port (or
+    backend.site_domain when the Decap config sets one), and demo.decapcms.org for a page on localhost."""
     host = "localhost" if site_id == DECAP_LOCALHOST_SITE_ID else site_id.lower()
     return tuple(origin for origin in allowed if urllib.parse.urlsplit(origin).hostname == host)
 
@@ -235,7 +236,6 @@ class Pending:
 
     nonce: str
     origins: tuple[str, ...]  # where the token may be posted
-    scope: str
 
 
 class States:
@@ -254,10 +254,10 @@ class States:
         self._used: dict[str, float] = {}  # nonce -> when it expires
         self._lock = threading.Lock()
 
-    def issue(self, origins: Sequence[str], scope: str) -> tuple[str, str]:
+    def issue(self, origins: Sequence[str]) -> tuple[str, str]:
         """A new state and its nonce (for the cookie)."""
         nonce = secrets.token_urlsafe(24)
-        payload = {"n": nonce, "e": int(self._clock()) + self._seconds, "o": list(origins), "s": scope}
+        payload = {"n": nonce, "e": int(self._clock()) + self._seconds, "o": list(origins)}
         body = _b64(json.dumps(payload, separators=(",", ":")).encode())
         return f"{body}.{self._sign(body)}", nonce
 
@@ -268,14 +268,14 @@ class States:
         pending, expires = _pending(self._verified(state))
         if self._clock() > expires:
             raise StateError(f"the sign-in took longer than {self._seconds // 60} minutes")
-        if cookie_nonce is None or not hmac.compare_digest(pending.nonce, cookie_nonce):
+        if cookie_nonce is None or not _same(pending.nonce, cookie_nonce):
             raise StateError("the sign-in was started in another browser or window (its cookie does not match)")
         self._use(pending.nonce, expires)
         return pending
 
     def _verified(self, state: str) -> dict[str, object]:
         body, _, signature = state.partition(".")
-        if not hmac.compare_digest(self._sign(body), signature):
+        if not _same(self._sign(body), signature):
             raise StateError("the state's signature does not match (it was changed, or made by another server)")
         try:
             payload = json.loads(_unb64(body))
@@ -300,12 +300,17 @@ class States:
 def _pending(payload: dict[str, object]) -> tuple[Pending, int]:
     """A verified payload's sign-in and expiry. Only this server signs payloads, so a wrong shape is a bug
     or an old format, refused all the same."""
-    nonce, expires, origins, scope = (payload.get(key) for key in ("n", "e", "o", "s"))
-    if not (isinstance(nonce, str) and isinstance(expires, int) and isinstance(scope, str) and isinstance(origins, list)):
+    nonce, expires, origins = (payload.get(key) for key in ("n", "e", "o"))
+    if not (isinstance(nonce, str) and isinstance(expires, int) and isinstance(origins, list)):
         raise StateError("the state is malformed")
     if not all(isinstance(origin, str) for origin in origins):
         raise StateError("the state is malformed")
-    return Pending(nonce, tuple(origins), scope), expires
+    return Pending(nonce, tuple(origins)), expires
+
+
+def _same(known: str, given: str) -> bool:
+    """Constant-time comparison; as bytes, since compare_digest refuses str with non-ASCII characters."""
+    return hmac.compare_digest(known.encode(), given.encode())
 
 
 def state_key(client_secret: str) -> bytes:
@@ -329,21 +334,7 @@ class TokenError(Exception):
     """GitHub gave no token for the code; the message is for the admin and never holds the secret."""
 
 
-class Response(Protocol):
-    """The part of urlopen's answer the exchange reads."""
-
-    def read(self, amount: int, /) -> bytes: ...
-
-
-Opener = Callable[[urllib.request.Request, float], AbstractContextManager[Response]]
-
-
-def _urlopen(request: urllib.request.Request, timeout: float) -> AbstractContextManager[Response]:
-    answer: AbstractContextManager[Response] = urllib.request.urlopen(request, timeout=timeout)
-    return answer
-
-
-def exchange_code(settings: Settings, code: str, opener: Opener = _urlopen, timeout: float = TOKEN_TIMEOUT_SECONDS) -> str:
+def exchange_code(settings: Settings, code: str, timeout: float = TOKEN_TIMEOUT_SECONDS) -> str:
     """The access token GitHub gives for `code` (POST to its token endpoint, asking for JSON)."""
     form = {"client_id": settings.client_id, "client_secret": settings.client_secret, "code": code, "redirect_uri": settings.redirect_uri}
     headers = {
@@ -352,17 +343,18 @@ def exchange_code(settings: Settings, code: str, opener: Opener = _urlopen, time
         "User-Agent": "engagement-playbooks-oauth",
     }
     request = urllib.request.Request(settings.token_url, data=urllib.parse.urlencode(form).encode(), headers=headers, method="POST")
-    return _token_of(_post(request, opener, timeout))
+    return _token_of(_post(request, timeout))
 
 
-def _post(request: urllib.request.Request, opener: Opener, timeout: float) -> object:
+def _post(request: urllib.request.Request, timeout: float) -> object:
     # Messages name the endpoint and what went wrong, never the request body (it holds the secret).
     try:
-        with opener(request, timeout) as response:
-            return json.loads(response.read(65536))
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            answer: object = json.loads(response.read(65536))
+            return answer
     except urllib.error.HTTPError as error:
         raise TokenError(f"GitHub's token endpoint {request.full_url} answered HTTP {error.code}") from None
-    except (urllib.error.URLError, OSError) as error:
+    except (OSError, http.client.HTTPException) as error:  # URLError is an OSError
         reason = getattr(error, "reason", error)
         raise TokenError(f"could not reach GitHub's token endpoint {request.full_url} ({reason})") from None
     except ValueError:
@@ -428,7 +420,6 @@ CSP = (
 SECURITY_HEADERS = (
     ("Content-Security-Policy", CSP),
     ("Cache-Control", "no-store"),  # the token page must never be kept by a browser or a proxy
-    ("Pragma", "no-cache"),
     ("Referrer-Policy", "no-referrer"),  # the callback's address holds the code
     ("X-Content-Type-Options", "nosniff"),
 )
@@ -565,11 +556,11 @@ class OAuthApp:
             return self._refuse("this sign-in server signs in to GitHub only.", f"the editor asked for provider {provider!r}.")
         if scope not in SCOPES:
             return self._refuse("the editor asked for more than it needs.", f"scope {scope!r} is not one of {', '.join(sorted(SCOPES))}.")
-        origins = origins_for_site(self.settings.allowed_origins, site_id)
+        origins = origins_for_site(self.settings.allowed_origins, site_id or "")
         if not origins:
             admin = f"site {site_id!r} is not the host of any of PLAYBOOKS_OAUTH_ALLOWED_ORIGINS."
             return self._refuse("this editor's address is not on the sign-in server's list.", admin, status="403 Forbidden")
-        state, nonce = self.states.issue(origins, scope)
+        state, nonce = self.states.issue(origins)
         params = {"client_id": self.settings.client_id, "redirect_uri": self.settings.redirect_uri, "scope": scope, "state": state}
         params["allow_signup"] = "false"  # trainers sign in with the accounts the department gave them
         location = f"{self.settings.authorize_url}?{urllib.parse.urlencode(params)}"
@@ -592,9 +583,8 @@ class OAuthApp:
         try:
             token = self._exchange(self.settings, code)
         except TokenError as error:
-            LOG.warning("sign-in refused: %s", _printable(str(error)))
             reason = "GitHub did not accept the sign-in."
-            return self._refuse(reason, f"{error}.", clear, origins=pending.origins, status="502 Bad Gateway", logged=True)
+            return self._refuse(reason, f"{error}.", clear, origins=pending.origins, status="502 Bad Gateway")
         LOG.info("sign-in for %s", ", ".join(pending.origins))
         return _html("200 OK", handshake_page(Outcome(token=token), pending.origins, self._wait_ms), clear)
 
@@ -612,12 +602,10 @@ class OAuthApp:
         *extra: tuple[str, str],
         origins: Sequence[str] | None = None,
         status: str = "400 Bad Request",
-        logged: bool = False,
     ) -> Reply:
         """An error page that also tells the editor (so Decap shows it). Without a checked state, the error
         may go to any allowed origin: it says nothing an attacker could use."""
-        if not logged:
-            LOG.warning("sign-in refused: %s", _printable(admin))
+        LOG.warning("sign-in refused: %s", _printable(admin))
         page = handshake_page(Outcome(reason=reason, admin=admin), origins or self.settings.allowed_origins, self._wait_ms)
         return _html(status, page, *extra)
 
