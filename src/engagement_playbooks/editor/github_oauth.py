@@ -128,7 +128,10 @@ def settings_from_environment(environ: Mapping[str, str] | None = None) -> Setti
     if not client_id:
         problems.append(f"{ENV}CLIENT_ID is not set (the GitHub OAuth app's client id)")
     secret = _client_secret(env, problems)
-    public_url = _checked(problems, f"{ENV}PUBLIC_URL", env.get(f"{ENV}PUBLIC_URL", ""), _base_url)
+    public_url = env.get(f"{ENV}PUBLIC_URL", "").strip()
+    if not public_url:
+        problems.append(f"{ENV}PUBLIC_URL is not set (this server's address as browsers see it, such as https://auth.example.gov)")
+    public_url = public_url and _checked(problems, f"{ENV}PUBLIC_URL", public_url, _base_url)
     github_url = _checked(problems, f"{ENV}GITHUB_URL", env.get(f"{ENV}GITHUB_URL") or "https://github.com", _base_url)
     origins = _allowed_origins(env.get(f"{ENV}ALLOWED_ORIGINS", ""), problems)
     if problems:
@@ -173,8 +176,6 @@ def _allowed_origins(value: str, problems: list[str]) -> tuple[str, ...]:
 
 def _base_url(value: str) -> str:
     """An http(s) address without query or fragment, trailing slash removed; https unless on this machine."""
-    if not value:
-        raise ValueError("is not set (an address such as https://auth.example.gov)")
     parts = urllib.parse.urlsplit(value)
     _check_server(parts, value)
     if parts.query or parts.fragment:
