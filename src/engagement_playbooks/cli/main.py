@@ -10,6 +10,7 @@
     playbooks offline        the offline edition as a zip
     playbooks readability    reading grade of every play
     playbooks browser        make sure a Chromium is there for browser tests and PDFs
+    playbooks oauth-server   the GitHub sign-in server for the editor (run by the department's admin)
 
 The edition is PLAYBOOKS_EDITION=public|internal for every command (public when unset).
 """
@@ -33,6 +34,7 @@ COMMANDS = {
     "browser": "engagement_playbooks.cli.browser",
     "reviews": "engagement_playbooks.cli.reviews",
     "review-issues": "engagement_playbooks.reports.review_issues",
+    "oauth-server": "engagement_playbooks.cli.oauth_server",
 }
 
 
