@@ -1,17 +1,43 @@
-"""The editor page's files, in the order it loads them (paths under a built site's assets/playbooks/), and its
-Content-Security-Policy. Officer pages load none of them."""
+"""The editor page's scripts, stylesheets and Content-Security-Policy (the page is admin/index.html).
+
+Paths are relative to the site's assets/playbooks/ (plugin/assets.py copies the engine's assets/ there).
+"""
 
 from __future__ import annotations
 
-FOLDER = "javascripts/editor/"  # the engine's own editor scripts
-SCRIPTS = (
-    "javascripts/editor/manual-init.js",  # before Decap: it must not start on its own (CMS_MANUAL_INIT)
+# In load order: the libraries, then Decap (manual-init.js first: Decap must not start on its own),
+# then ours, main.js last (it starts Decap once everything is registered).
+SCRIPTS: tuple[str, ...] = (
+    "vendor/yaml/yaml.js",
+    "vendor/marked/marked.umd.js",
+    "vendor/dompurify/purify.min.js",
+    "vendor/libphonenumber-js/libphonenumber-max.js",
+    "javascripts/editor/manual-init.js",
     "vendor/decap-cms/decap-cms.js",
+    "javascripts/editor/rules.js",
+    "javascripts/editor/formats.js",
+    "javascripts/editor/widgets.js",
+    "javascripts/editor/pickers.js",
+    "javascripts/editor/preview.js",
     "javascripts/editor/main.js",
 )
-STYLES = ("stylesheets/editor.css",)
-# {git_host}: the origins of the repository host's API and sign-in server (none for `playbooks edit`).
+
+# The page's and the preview pane's stylesheet (main.js also loads it into the preview).
+STYLES: tuple[str, ...] = ("stylesheets/editor.css",)
+
+# {git_host}: the git host's API origin(s) the editor talks to, such as https://api.github.com (empty for
+# `playbooks edit`, which serves the page and the proxy API on one origin).
+# 'unsafe-eval' for scripts: Decap checks its config with ajv, which compiles the schema with new Function().
+# 'unsafe-inline' for styles: Decap styles its UI with emotion, which writes <style> elements at run time.
 POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: blob: {git_host}; connect-src 'self' {git_host}; frame-src 'self'; object-src 'none'; base-uri 'self'"
+    "default-src 'self'; "
+    "script-src 'self' 'unsafe-eval'; "
+    "style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob: {git_host}; "
+    "connect-src 'self' {git_host}; "
+    "font-src 'self' data:; "
+    "frame-src 'self' blob:; "
+    "object-src 'none'; "
+    "base-uri 'self'; "
+    "form-action 'self'"
 )
