@@ -8,7 +8,6 @@ import difflib
 import json
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -55,7 +54,7 @@ DATA_FILES = [*FILES, *(f"data/checklists/{path.name}" for path in sorted((ROOT 
 
 def engine_load(text: str) -> Any:
     """YAML as the engine reads it (dates stay text)."""
-    return yaml.load(text, Loader=EngineLoader)  # noqa: S506 (a SafeLoader)
+    return yaml.load(text, Loader=EngineLoader)
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +122,6 @@ def site_url(config: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -
         yield url
 
 
-
 @pytest.fixture
 def units(site_url: str, page: Any) -> Any:
     """The editor's scripts without Decap, for their pure functions."""
@@ -132,7 +130,19 @@ def units(site_url: str, page: Any) -> Any:
     return page
 
 
-REPR_CASES = ["food-bank", "it's", 'say "hi"', "both ' and \"", "back\\slash", "tab\there\nnew", "\x00\x7f\x85", "caf\u00e9 \u00a0", "\u200b\u2028", "\U0001f600 \ud800", ""]
+REPR_CASES = [
+    "food-bank",
+    "it's",
+    'say "hi"',
+    "both ' and \"",
+    "back\\slash",
+    "tab\there\nnew",
+    "\x00\x7f\x85",
+    "caf\u00e9 \u00a0",
+    "\u200b\u2028",
+    "\U0001f600 \ud800",
+    "",
+]
 CLOSE_CASES = [
     ("youht", ["youth", "schools", "seniors", "faith"]),
     ("helth", ["health", "mental-health", "faith"]),
@@ -208,7 +218,11 @@ def save(units: Any, config: dict[str, Any], path: str, edit: str = "") -> str:
 
 
 def changed_lines(before: str, after: str) -> list[str]:
-    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0) if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
 
 
 def test_unchanged_files_save_byte_for_byte(units: Any, config: dict[str, Any]) -> None:
@@ -280,8 +294,6 @@ def test_new_entries_are_plain_block_yaml(units: Any, config: dict[str, Any]) ->
     fields = source_fields(config, "data/checklists/x.yml")
     names = [field["name"] for field in fields]
     data = {"items": [{"text": "on", "id": "one"}], "title": "No: really", "id": "new-list", "audience": ["officer"]}
-    text = units.evaluate(
-        "([config, data, names]) => EP.formats.formats(config)['ep-yaml'].toFile(data, names)", [config, data, names]
-    )
+    text = units.evaluate("([config, data, names]) => EP.formats.formats(config)['ep-yaml'].toFile(data, names)", [config, data, names])
     assert engine_load(text) == data
     assert text == 'id: new-list\ntitle: "No: really"\naudience:\n  - officer\nitems:\n  - id: one\n    text: "on"\n'  # form order

@@ -17,7 +17,7 @@ from engagement_playbooks.editor.fields import Choices, Field, model_fields, sel
 from engagement_playbooks.models.checklists import Checklist
 from engagement_playbooks.models.department import Department
 from engagement_playbooks.models.glossary import Glossary
-from engagement_playbooks.models.page import PageMeta
+from engagement_playbooks.models.page import PLAY_HEADINGS, PageMeta
 from engagement_playbooks.models.partners import PartnerFile
 from engagement_playbooks.models.synonyms import SynonymFile
 
@@ -146,6 +146,7 @@ def _page_collection(
         "extension": "md",
         "format": "ep-frontmatter",
         "slug": "{{slug}}",
+        "identifier_field": "title",
         "summary": "{{title}}",
         "sortable_fields": ["title"],
         "media_folder": f"/{docs}/{IMAGES}",
@@ -165,17 +166,22 @@ def _data_file(name: str, label: str, path: str, model: Any, choices: Choices, d
     }
 
 
+# A new page in a section starts with the play template's headings (models/page.py), as `playbooks new-play` does.
+PLAY_STARTER = "\n\n".join(f"## {heading}" for heading in PLAY_HEADINGS) + "\n"
+
+
 def collections(site: EditorSite) -> list[dict[str, Any]]:
     choices = choices_of(site.department)
     body = body_field(site)
     page_fields = [*model_fields(PageMeta, choices, hidden=POST_ONLY), body]
+    play_fields = [*page_fields[:-1], {**body, "default": PLAY_STARTER}]
     docs, data = site.docs_dir.rstrip("/"), site.data_dir.rstrip("/")
     found = [
         _page_collection(
             f"section-{section.folder}",
             section.title,
             f"{docs}/{section.folder}",
-            page_fields,
+            play_fields,
             create=True,
             description=f"The plays and pages of the section {section.title}.",
             docs=docs,
@@ -247,8 +253,10 @@ def decap_config(site: EditorSite, *, local_url: str | None = None) -> dict[str,
         config["publish_mode"] = "editorial_workflow"  # every change is a pull request: review and CI before officers see it
     else:
         config["backend"] = {"name": "test-repo"}  # no repository host known: an editor that saves nowhere
-    if site.site_url:
-        config["site_url"] = config["display_url"] = site.site_url
+    # "View live" opens the page on the site: the local preview when saves go to the working tree.
+    shown = local_url.removesuffix("/api/v1") + "/" if local_url is not None else site.site_url
+    if shown:
+        config["site_url"] = config["display_url"] = shown
     config |= {
         "locale": "en",
         "media_folder": f"{site.docs_dir}/{IMAGES}",

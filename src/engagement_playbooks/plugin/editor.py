@@ -159,7 +159,7 @@ def _editor_only(path: str) -> str:
 
 
 # Asset paths (under assets/playbooks/) that only the editor uses.
-EDITOR_ASSETS = tuple(sorted({_editor_only(path) for path in (*assets.SCRIPTS, *assets.STYLES)} | {assets.FOLDER}))
+EDITOR_ASSETS = tuple(sorted({_editor_only(path) for path in (*assets.SCRIPTS, *assets.STYLES)}))
 
 
 def is_editor_asset(asset_path: str) -> bool:
