@@ -48,7 +48,10 @@
       const base = name.slice(3);
       const widget = cms.getWidget(base);
       if (!widget) throw new Error(`The config uses the widget ${name}, but Decap has no widget ${base}`);
-      cms.registerWidget({ ...widget, name, controlComponent: ruledControl(widget.control, base), previewComponent: widget.preview });
+      // Named keys only: registerWidget spreads any other key over its own, so a copied `control` would win.
+      const { schema, globalStyles, allowMapValue } = widget;
+      const controlComponent = ruledControl(widget.control, base);
+      cms.registerWidget({ name, controlComponent, previewComponent: widget.preview, schema, globalStyles, allowMapValue });
     }
   }
 
