@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from engagement_playbooks.editor import assets
-from engagement_playbooks.plugin.editor import is_editor_file
+from engagement_playbooks.hosts.mkdocs.editor import is_editor_file
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,15 +11,15 @@ import vobject
 from bs4 import BeautifulSoup
 from support import ROOT, Build, build, copy_project
 
+from engagement_playbooks.domain.snapshot import Snapshot
 from engagement_playbooks.outputs import contacts
-from engagement_playbooks.site import Site
 
 INTERNAL_EMAIL = "tom.reyes@harbor-house.example.org"  # a shipped `visibility: internal` contact
 
 
 @pytest.fixture(scope="module")
-def site() -> Site:
-    return Site.load(ROOT, ROOT / "docs", "public", use_directory_urls=True)
+def site() -> Snapshot:
+    return Snapshot.load(ROOT, ROOT / "docs", "public")
 
 
 def cards(data: bytes) -> list[vobject.base.Component]:
@@ -37,12 +37,12 @@ def test_a_vcard_parses_with_name_phone_and_extension(public_site: Build) -> Non
     assert grace.title.value == "Patient navigator"
 
 
-def test_the_all_partners_vcard_holds_every_partner(public_site: Build, site: Site) -> None:
+def test_the_all_partners_vcard_holds_every_partner(public_site: Build, site: Snapshot) -> None:
     names = {card.fn.value for card in cards((public_site.site / contacts.ALL_VCF).read_bytes())}
     assert {p.name for p in site.catalog.partners.values()} <= names
 
 
-def test_csv_has_the_columns_and_one_row_per_line(public_site: Build, site: Site) -> None:
+def test_csv_has_the_columns_and_one_row_per_line(public_site: Build, site: Snapshot) -> None:
     text = (public_site.site / contacts.ALL_CSV).read_bytes().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert tuple(rows[0]) == contacts.CSV_COLUMNS
@@ -52,7 +52,7 @@ def test_csv_has_the_columns_and_one_row_per_line(public_site: Build, site: Site
     assert (grace["Phone"], grace["Dial"], grace["Staff only"]) == ("(217) 555-0108 ext. 3", "tel:+12175550108;ext=3", "no")
 
 
-def test_csv_cells_never_start_a_formula(site: Site) -> None:
+def test_csv_cells_never_start_a_formula(site: Snapshot) -> None:
     partner = next(iter(site.catalog.partners.values()))
     hostile = partner.model_copy(update={"hours": "=HYPERLINK(1)"})
     rows = list(csv.reader(io.StringIO(contacts.partners_csv([hostile], site.catalog.department).decode("utf-8-sig"))))
@@ -62,7 +62,7 @@ def test_csv_cells_never_start_a_formula(site: Site) -> None:
 CSV_HOURS = contacts.CSV_COLUMNS.index("Hours")
 
 
-def test_cards_dial_extensions_show_non_emergency_number_and_offer_vcards(public_site: Build, site: Site) -> None:
+def test_cards_dial_extensions_show_non_emergency_number_and_offer_vcards(public_site: Build, site: Snapshot) -> None:
     html = BeautifulSoup((public_site.site / "directory" / "index.html").read_text(), "html.parser")
     assert html.select_one("a[href='tel:+12175550108;ext=3']").get_text() == "(217) 555-0108 ext. 3"
     department = site.catalog.department

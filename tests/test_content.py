@@ -16,7 +16,7 @@ import pytest
 from support import ROOT
 
 from engagement_playbooks.quality import readability
-from engagement_playbooks.validation.problems import Problem
+from engagement_playbooks.readers.problems import Problem
 
 DOCS, DATA = ROOT / "docs", ROOT / "data"
 RULES = rules.load_rules(ROOT)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from support import ROOT
 
-from engagement_playbooks.data.catalog import load_catalog
+from engagement_playbooks.validation.catalog import load_catalog
 
 TODAY = dt.date(2026, 11, 21)
 PAGES = frozenset({"index.md", "forums/plan-a-forum.md"})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engagement_playbooks.rendering.deferred_scripts import defer_scripts
+from engagement_playbooks.hosts.mkdocs.deferred_scripts import defer_scripts
 
 HEAD = '<html><head><script src="polyfill.js"></script><script>__md_scope=1</script></head><body><main>text</main>'
 CONFIG = '<script id="__config" type="application/json">{"base": "."}</script>'

@@ -83,7 +83,7 @@ def test_public_link_to_internal_page_becomes_a_neutral_note(editions: tuple[Bui
 
 def test_neutral_note_for_every_way_a_link_reaches_an_internal_page() -> None:
     """The quick skip (no internal page named) never skips a link that climbs to an internal page from below it."""
-    from engagement_playbooks.plugin.editions import STAFF_ONLY_NOTE, neutralise_links
+    from engagement_playbooks.hosts.mkdocs.editions import STAFF_ONLY_NOTE, neutralise_links
 
     internal = {"team/", "forums/roster/"}
     link = '<p>See <a href="{}">the page</a>.</p>'

@@ -14,8 +14,8 @@ import yaml
 from support import Build, build, copy_project, git, output_files
 
 from engagement_playbooks.editor import assets
-from engagement_playbooks.plugin.config import EditorConfig
-from engagement_playbooks.plugin.editor import backend, git_hosts, is_editor_file
+from engagement_playbooks.hosts.mkdocs.config import EditorConfig
+from engagement_playbooks.hosts.mkdocs.editor import backend, git_hosts, is_editor_file
 
 EDITOR_MARKERS = ("decap-cms", "javascripts/editor/", "admin/config.yml")
 

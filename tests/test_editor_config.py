@@ -12,6 +12,7 @@ import pytest
 from pydantic import BaseModel
 from support import ROOT
 
+from engagement_playbooks.domain.snapshot import Snapshot
 from engagement_playbooks.editor.config import Backend, EditorSite, Section, decap_config
 from engagement_playbooks.editor.fields import Choices, UnmappedFieldError, model_fields
 from engagement_playbooks.macros.reference import FILES
@@ -19,15 +20,14 @@ from engagement_playbooks.macros.registry import MACROS, PICKERS
 from engagement_playbooks.models import rules
 from engagement_playbooks.models.common import Context
 from engagement_playbooks.models.page import PageMeta
-from engagement_playbooks.site import Site
 
 
 @pytest.fixture(scope="module")
-def site() -> Site:
-    return Site.load(ROOT, ROOT / "docs", "public", True)
+def site() -> Snapshot:
+    return Snapshot.load(ROOT, ROOT / "docs", "public")
 
 
-def editor_site(site: Site, **changes: Any) -> EditorSite:
+def editor_site(site: Snapshot, **changes: Any) -> EditorSite:
     values: dict[str, Any] = {
         "department": site.catalog.department,
         "checklists": site.catalog.checklists,
@@ -71,7 +71,7 @@ def test_a_field_type_without_a_widget_fails() -> None:
         model_fields(Odd, Choices({}))
 
 
-def test_collections_cover_every_kind_of_file(site: Site) -> None:
+def test_collections_cover_every_kind_of_file(site: Snapshot) -> None:
     config = decap_config(editor_site(site))
     names = [collection["name"] for collection in config["collections"]]
     assert names == ["section-forums", "pages", "updates", "partners", "checklists", "glossary", "synonyms", "department"]
@@ -81,7 +81,7 @@ def test_collections_cover_every_kind_of_file(site: Site) -> None:
     assert config["backend"] == {"name": "github", "repo": "riverton-pd/engagement-playbooks", "branch": "main"}
 
 
-def test_select_options_come_from_department_yml(site: Site) -> None:
+def test_select_options_come_from_department_yml(site: Snapshot) -> None:
     department = site.catalog.department
     partners = next(c for c in decap_config(editor_site(site))["collections"] if c["name"] == "partners")
     fields = dict(walk(partners["files"][0]["fields"]))
@@ -93,7 +93,7 @@ def test_select_options_come_from_department_yml(site: Site) -> None:
     assert fields["partners.name"]["required"] is True and fields["partners.email"]["required"] is False
 
 
-def test_the_pickers_offer_the_real_ids(site: Site) -> None:
+def test_the_pickers_offer_the_real_ids(site: Snapshot) -> None:
     config = decap_config(editor_site(site))
     body = next(f for f in config["collections"][0]["fields"] if f["name"] == "body")
     options = body["ep"]["macros"][0]["params"][0]["options"]
@@ -117,7 +117,7 @@ def _python_message(rule: dict[str, Any], value: Any) -> str:
 BAD = {"pattern": "Not Valid!", "phone": "555-12", "choice": "nowhere", "range": 0, "past_date": "2999-01-01"}
 
 
-def test_every_rule_refuses_in_the_checks_words(site: Site) -> None:
+def test_every_rule_refuses_in_the_checks_words(site: Snapshot) -> None:
     """For every rule the forms apply, the same bad value gets the same words from `playbooks check`."""
     config = decap_config(editor_site(site))
     context = site.catalog.context
@@ -137,7 +137,7 @@ def test_every_rule_refuses_in_the_checks_words(site: Site) -> None:
 
 def _check_message(collection: str, where: str, found: dict[str, Any], value: Any, context: Context) -> str | None:
     """What the check says of `value` in this field, by validating the model that holds it."""
-    from engagement_playbooks.data.yamlsource import YamlDocument
+    from engagement_playbooks.readers.yaml_source import YamlDocument
     from engagement_playbooks.validation.validate import validate
 
     models = {
@@ -176,9 +176,9 @@ def _sample(model: type[BaseModel], path: list[str], value: Any) -> tuple[Any, s
     return {head: [nested[0]] if many else nested[0]}, f"{head}[0].{nested[1]}" if many else f"{head}.{nested[1]}"
 
 
-def test_a_public_editor_names_nothing_internal(site: Site) -> None:
+def test_a_public_editor_names_nothing_internal(site: Snapshot) -> None:
     text = str(decap_config(editor_site(site)))
-    internal_site = Site.load(ROOT, ROOT / "docs", "internal", True)
+    internal_site = Snapshot.load(ROOT, ROOT / "docs", "internal")
     for path, info in internal_site.pages.items():
         if info.internal:
             assert path not in text and str(info.meta.get("title")) not in text
@@ -189,7 +189,7 @@ def test_a_public_editor_names_nothing_internal(site: Site) -> None:
 def test_each_picker_writes_a_real_macro_with_its_real_parameters() -> None:
     for picker in PICKERS:
         parameters = inspect.signature(MACROS[picker.name]).parameters
-        names = list(parameters)[1:]  # after the build's Site
+        names = list(parameters)[1:]  # after the build's Snapshot
         assert [param.name for param in picker.params] == names, picker.name
         for param in picker.params:
             has_default = parameters[param.name].default is not inspect.Parameter.empty

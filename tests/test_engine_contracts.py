@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from support import ROOT
 
-from engagement_playbooks.plugin import blog, editor, git_dates, print_site, search
+from engagement_playbooks.hosts.mkdocs import blog, editor, git_dates, print_site, search
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +116,7 @@ def test_blog_settings_the_editor_reads(built_config: Any) -> None:
     """plugin/editor.py: the blog's blog_dir, authors_file (read as the blog reads it) and categories_allowed."""
     plugin = built_config.plugins[blog.NAME]
     playbooks = built_config.plugins["playbooks"]
-    found = editor.editor_site(built_config, playbooks.site, playbooks.config.editor)
+    found = editor.editor_site(built_config, playbooks.snapshot, playbooks.config.editor)
     assert found.blog_dir == plugin.config.blog_dir
     assert dict(found.authors) == {key: author.name for key, author in plugin.authors.items()} != {}
     assert list(found.categories) == list(plugin.config.categories_allowed)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from support import build, copy_project, git
 
-from engagement_playbooks.data import history
-from engagement_playbooks.plugin.git_dates import last_commits
+from engagement_playbooks.hosts.mkdocs.git_dates import last_commits
+from engagement_playbooks.readers import git_log
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def repo(tmp_path: Path) -> Path:
 
 
 def test_one_walk_agrees_with_the_plugins_per_file_query(repo: Path) -> None:
-    walked = history.walk(repo / "docs")
+    walked = git_log.walk(repo / "docs")
     assert walked is not None
     commits = last_commits(walked)
     docs = repo / "docs"
@@ -64,4 +64,4 @@ def test_built_pages_show_those_dates(repo: Path, tmp_path: Path) -> None:
 
 
 def test_not_a_repository_gives_none(tmp_path: Path) -> None:
-    assert history.walk(tmp_path) is None
+    assert git_log.walk(tmp_path) is None

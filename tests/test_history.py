@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from support import Build, build, copy_project, git, output_files
 
-from engagement_playbooks.data import history
+from engagement_playbooks.domain import history
 from engagement_playbooks.domain.repository import history_url
 
 TODAY = "2026-11-20"
@@ -153,11 +153,11 @@ def test_a_checkout_without_history_builds(tmp_path: Path) -> None:
 
 
 def test_one_walk_for_dates_and_changes(repo: Path) -> None:
-    """The build's Site walks the history once; the dates and the change lists read that one walk."""
-    from engagement_playbooks.plugin.git_dates import last_commits
-    from engagement_playbooks.site import Site
+    """The build's Snapshot walks the history once; the dates and the change lists read that one walk."""
+    from engagement_playbooks.domain.snapshot import Snapshot
+    from engagement_playbooks.hosts.mkdocs.git_dates import last_commits
 
-    site = Site.load(repo, repo / "docs", "public", True)
+    site = Snapshot.load(repo, repo / "docs", "public")
     first = site.git_log
     assert first is not None and site.git_log is first  # kept, not walked again
     dates = last_commits(first)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from engagement_playbooks.plugin.leak_guard import _Needles, find_leaks
+from engagement_playbooks.outputs.leak_guard import _Needles, find_leaks
 
 SITE_URL = "https://example.org/playbooks/"
 INTERNAL = {"internal/", "internal/radio-codes/"}

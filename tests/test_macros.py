@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support import copy_project, site_url
+from support import copy_project, load_snapshot, page_context, site_url
 
 from engagement_playbooks.macros import checklists, partners
-from engagement_playbooks.site import Site
+from engagement_playbooks.rendering.context import PageContext
 
 HOSTILE = "<script>alert(1)</script> Smith & Sons | Repairs *now*"
 
 
-def load(project: Path, edition: str = "public") -> Site:
-    return Site.load(project, project / "docs", edition, use_directory_urls=True)
+def load(project: Path, edition: str = "public") -> PageContext:
+    return page_context(load_snapshot(project, edition), "partners/index.md")
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +32,11 @@ def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site(hostile_project: Path) -> Site:
-    loaded = load(hostile_project)
-    loaded.current_page = "partners/index.md"
-    return loaded
+def site(hostile_project: Path) -> PageContext:
+    return load(hostile_project)
 
 
-def test_checklist_structure(site: Site) -> None:
+def test_checklist_structure(site: PageContext) -> None:
     checklist = next(iter(site.catalog.checklists.values()))
     html = BeautifulSoup(checklists.checklist(site, checklist.id), "html.parser")
     root = html.select_one(f"div.ep-checklist[data-checklist='{checklist.id}']")
@@ -54,11 +52,11 @@ def test_checklist_structure(site: Site) -> None:
     assert len(ids) == len(set(ids))
 
 
-def test_checklist_item_links_resolve_relative_to_the_page(site: Site) -> None:
+def test_checklist_item_links_resolve_relative_to_the_page(site: PageContext) -> None:
     with_link = next(c for c in site.catalog.checklists.values() if any(i.link for i in c.all_items))
     item = next(i for i in with_link.all_items if i.link)
     assert item.link is not None
-    site.current_page = "onboarding/week-1.md"
+    site = page_context(site, "onboarding/week-1.md")
     html = BeautifulSoup(checklists.checklist(site, with_link.id), "html.parser")
     link = html.select_one(f"li[data-item='{item.id}'] a")
     assert link is not None
@@ -67,7 +65,7 @@ def test_checklist_item_links_resolve_relative_to_the_page(site: Site) -> None:
     assert link["href"] == expected
 
 
-def test_hostile_partner_name_is_escaped_everywhere(site: Site) -> None:
+def test_hostile_partner_name_is_escaped_everywhere(site: PageContext) -> None:
     hostile = next(p for p in site.catalog.partners.values() if p.name == HOSTILE)
     outputs = {
         "card": partners.partner(site, hostile.id),
@@ -83,14 +81,14 @@ def test_hostile_partner_name_is_escaped_everywhere(site: Site) -> None:
     assert widths == {5}, "a | in a name must not add table cells"
 
 
-def test_directory_headings_escape_markdown(site: Site) -> None:
+def test_directory_headings_escape_markdown(site: PageContext) -> None:
     markdown = partners.partner_directory(site)
     heading = next(line for line in markdown.splitlines() if "Smith" in line and line.startswith("### "))
     assert "<script>" not in heading and "&lt;script&gt;" in heading
     assert heading.endswith("{#partner-" + next(p.id for p in site.catalog.partners.values() if p.name == HOSTILE) + "}")
 
 
-def test_partner_table_filters(site: Site) -> None:
+def test_partner_table_filters(site: PageContext) -> None:
     html = BeautifulSoup(partners.partner_table(site, tag="Youth"), "html.parser")
     names = [a.get_text() for a in html.select("tbody th a")]
     expected = [p.name for p in site.catalog.partners.values() if "Youth" in p.tags]
@@ -101,14 +99,14 @@ def test_partner_table_filters(site: Site) -> None:
     ]
 
 
-def test_partner_table_links_to_the_directory_entry(site: Site) -> None:
-    site.current_page = "partners/map-your-partners.md"
+def test_partner_table_links_to_the_directory_entry(site: PageContext) -> None:
+    site = page_context(site, "partners/map-your-partners.md")
     html = BeautifulSoup(partners.partner_table(site, category="youth"), "html.parser")
     first = html.select_one("tbody th a")
     assert first is not None and re.fullmatch(r"\.\./\.\./directory/#partner-[a-z0-9-]+", first["href"])
 
 
-def test_phone_and_email_links(site: Site) -> None:
+def test_phone_and_email_links(site: PageContext) -> None:
     partner = next(iter(site.catalog.partners.values()))
     html = BeautifulSoup(partners.partner(site, partner.id), "html.parser")
     tel = html.select_one("a[href^='tel:']")
@@ -117,8 +115,8 @@ def test_phone_and_email_links(site: Site) -> None:
         assert html.select_one(f"a[href='mailto:{partner.email}']") is not None
 
 
-def test_stale_partners_are_flagged(site: Site) -> None:
-    stale = [p for p in site.catalog.partners.values() if p.is_stale(site.today, site.catalog.department.contact_staleness_months)]
+def test_stale_partners_are_flagged(site: PageContext) -> None:
+    stale = [p for p in site.catalog.partners.values() if p.is_stale(site.snapshot.today, site.catalog.department.contact_staleness_months)]
     fresh = [p for p in site.catalog.partners.values() if p not in stale]
     assert stale and fresh
     assert "ep-stale" in partners.partner(site, stale[0].id)
@@ -131,14 +129,14 @@ def test_public_edition_holds_no_internal_contact(hostile_project: Path) -> None
     assert any(c.visibility == "internal" for p in internal.catalog.partners.values() for c in p.contacts)
     with_internal = next(p for p in internal.catalog.partners.values() if any(c.visibility == "internal" for c in p.contacts))
     secret = next(c for c in with_internal.contacts if c.visibility == "internal")
-    public.current_page = internal.current_page = "directory/index.md"
+    public, internal = page_context(public, "directory/index.md"), page_context(internal, "directory/index.md")
     assert secret.name not in partners.partner(public, with_internal.id)
     assert secret.name in partners.partner(internal, with_internal.id)
 
 
-def test_unknown_ids_name_the_page_and_suggest(site: Site) -> None:
+def test_unknown_ids_name_the_page_and_suggest(site: PageContext) -> None:
     site.problems.clear()
-    site.current_page = "partners/index.md"
+    site = page_context(site, "partners/index.md")
     known = next(iter(site.catalog.checklists))
     assert checklists.checklist(site, known[:-1]) == ""
     assert partners.partner(site, "riverton-crisis-lin") == ""
@@ -150,7 +148,7 @@ def test_unknown_ids_name_the_page_and_suggest(site: Site) -> None:
     site.problems.clear()
 
 
-def test_unknown_filter_values_list_the_allowed_ones(site: Site) -> None:
+def test_unknown_filter_values_list_the_allowed_ones(site: PageContext) -> None:
     site.problems.clear()
     assert partners.partner_table(site, category="food", district="Downtown") == ""
     (problem,) = site.problems
@@ -159,12 +157,12 @@ def test_unknown_filter_values_list_the_allowed_ones(site: Site) -> None:
     site.problems.clear()
 
 
-def test_glossary_abbreviations_are_listed(site: Site) -> None:
+def test_glossary_abbreviations_are_listed(site: PageContext) -> None:
     assert site.catalog.glossary.abbreviations()["FTO"] == "Field training officer"
 
 
-def test_onboarding_hub_lists_its_section_in_reading_order(site: Site) -> None:
-    site.current_page = "onboarding/index.md"
+def test_onboarding_hub_lists_its_section_in_reading_order(site: PageContext) -> None:
+    site = page_context(site, "onboarding/index.md")
     html = BeautifulSoup(checklists.onboarding_progress(site), "html.parser")
     rows = html.select("[data-checklist-progress]")
     assert [row["data-checklist-progress"] for row in rows] == ["new-hire-week-1", "new-hire-first-30-days", "new-hire-first-90-days"]

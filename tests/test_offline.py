@@ -13,7 +13,7 @@ import pytest
 from support import ROOT, build, copy_project
 
 from engagement_playbooks.cli.offline import pack
-from engagement_playbooks.plugin.editor import is_editor_file
+from engagement_playbooks.hosts.mkdocs.editor import is_editor_file
 
 TODAY = "2026-11-15"
 NAME = "engagement-playbooks-offline"

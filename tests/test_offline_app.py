@@ -224,8 +224,8 @@ def test_icons_are_made_again_only_when_the_logo_or_colour_changes(tmp_path: Pat
     from mkdocs.config import load_config
     from PIL import Image
 
-    from engagement_playbooks.plugin import web_app
-    from engagement_playbooks.site import Site
+    from engagement_playbooks.domain.snapshot import Snapshot
+    from engagement_playbooks.hosts.mkdocs import web_app
 
     project = copy_project(tmp_path / "project")
     department = project / "data" / "department.yml"
@@ -234,7 +234,7 @@ def test_icons_are_made_again_only_when_the_logo_or_colour_changes(tmp_path: Pat
 
     def icons(last: web_app.Icons | None) -> web_app.Icons:
         config = load_config(str(project / "mkdocs.yml"))
-        site = Site.load(project, Path(config.docs_dir), "public", True, "data")
+        site = Snapshot.load(project, Path(config.docs_dir), "public", "data")
         return web_app.configure(config, site, file_edition=False, serving=False, last=last)
 
     first = icons(None)

@@ -108,7 +108,8 @@ def wait_until_gone(preview: Preview, pages: list[str], text: str) -> None:
 
 
 def test_macros_record_the_data_they_read() -> None:
-    from engagement_playbooks.preview import CHECKLISTS, PAGES, PARTNERS, reads_of
+    from engagement_playbooks.domain.preview import CHECKLISTS, PAGES, PARTNERS
+    from engagement_playbooks.macros.registry import reads_of
 
     assert reads_of("checklist", ("forum-planning",), {}) == {"checklist:forum-planning"}
     assert reads_of("partner", (), {"partner_id": "harbor-house"}) == {"partner:harbor-house"}
@@ -130,19 +131,19 @@ def test_slots_put_macro_html_in_after_markdown() -> None:
 
 
 def test_a_reload_reuses_unchanged_pages_and_still_checks_edited_ones(tmp_path: Path) -> None:
-    """The preview's next Site takes unchanged pages from the last one; an edited page is read and checked again."""
-    from engagement_playbooks.site import Site
-    from engagement_playbooks.validation.problems import ProblemsError
+    """The preview's next Snapshot takes unchanged pages from the last one; an edited page is read and checked again."""
+    from engagement_playbooks.domain.snapshot import Snapshot
+    from engagement_playbooks.readers.problems import ProblemsError
 
     project = copy_project(tmp_path / "project")
     docs = project / "docs"
-    first = Site.load(project, docs, "public", True)
+    first = Snapshot.load(project, docs, "public")
     play = docs / "forums" / "plan-a-forum.md"
     play.write_text(play.read_text(encoding="utf-8").replace("title: ", "title: Zq ", 1), encoding="utf-8")
-    second = Site.load(project, docs, "public", True, previous=first)
+    second = Snapshot.load(project, docs, "public", previous=first)
     assert second.pages["forums/index.md"] is first.pages["forums/index.md"]
     assert second.pages["forums/plan-a-forum.md"] is not first.pages["forums/plan-a-forum.md"]
     assert second.pages["forums/plan-a-forum.md"].meta["title"].startswith("Zq ")
     play.write_text(play.read_text(encoding="utf-8") + "\n{{ checklist('forum-planning' }}\n", encoding="utf-8")
     with pytest.raises(ProblemsError, match=r"docs/forums/plan-a-forum\.md:.*Jinja syntax error"):
-        Site.load(project, docs, "public", True, previous=second)
+        Snapshot.load(project, docs, "public", previous=second)

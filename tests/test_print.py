@@ -152,7 +152,7 @@ def test_print_page_is_latin1_so_it_takes_half_the_memory(public_site: Build) ->
 
 
 def test_narrowed_page_reads_the_same() -> None:
-    from engagement_playbooks.plugin.print_site import narrow
+    from engagement_playbooks.hosts.mkdocs.print_site import narrow
 
     html = "<p>Don\u2019t \u2014 \u201cquoted\u201d caf\u00e9 &amp; more</p><pre><code>a \u2192 b</code></pre>"
     narrowed = narrow(html)

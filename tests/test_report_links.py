@@ -12,8 +12,8 @@ from support import Build, build, copy_project, output_files
 
 from engagement_playbooks.models.common import Context
 from engagement_playbooks.models.department import Department
+from engagement_playbooks.readers.problems import ProblemsError
 from engagement_playbooks.rendering.report_links import issue_template, recipient, report_links
-from engagement_playbooks.validation.problems import ProblemsError
 
 
 def department(**changes: object) -> Department:

@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 from support import ROOT, copy_project
 
-from engagement_playbooks.cli.reviews import load_site
-from engagement_playbooks.reports import review_issues, review_report
+from engagement_playbooks.cli import review_issues
+from engagement_playbooks.hosts.mkdocs.site_config import load_snapshot
+from engagement_playbooks.reports import review_report
 
 TODAY = "2026-11-20"  # community-events.md is overdue (due 10 June 2026); three partner entries are stale
 
@@ -29,7 +30,7 @@ def run_report(*args: str, config: Path = ROOT / "mkdocs.yml") -> subprocess.Com
 @pytest.fixture(scope="module")
 def reports(monkeypatch_module: pytest.MonkeyPatch) -> list[review_report.TeamReport]:
     monkeypatch_module.setenv("PLAYBOOKS_TODAY", TODAY)
-    site, _ = load_site(ROOT / "mkdocs.yml")
+    site, _ = load_snapshot(ROOT / "mkdocs.yml")
     return review_report.team_reports(site)
 
 
@@ -55,8 +56,8 @@ def test_overdue_play_is_listed_under_its_owner(reports: list[review_report.Team
 def test_stale_partners_go_to_their_owner_or_the_first_owner(reports: list[review_report.TeamReport]) -> None:
     teams = by_team(reports)
     # westfield-mentoring names `owner: youth-services`; the others name none and go to the first owner.
-    assert [p.id for p in teams["youth-services"].partners] == ["westfield-mentoring"]
-    assert [p.id for p in teams["community-engagement"].partners] == ["northside-health-van", "home-meals"]  # oldest first
+    assert [p.partner.id for p in teams["youth-services"].partners] == ["westfield-mentoring"]
+    assert [p.partner.id for p in teams["community-engagement"].partners] == ["northside-health-van", "home-meals"]  # oldest first
     assert teams["youth-services"].overdue  # a stale entry is past due too
     assert teams["training"].empty and not teams["training"].overdue
 
@@ -64,7 +65,7 @@ def test_stale_partners_go_to_their_owner_or_the_first_owner(reports: list[revie
 def test_due_soon_pages_are_listed_but_not_overdue(monkeypatch: pytest.MonkeyPatch) -> None:
     # plan-a-forum.md was reviewed on 2026-05-12: due 2027-05-12, so "due soon" from 2027-04-12 on.
     monkeypatch.setenv("PLAYBOOKS_TODAY", "2027-04-20")
-    site, _ = load_site(ROOT / "mkdocs.yml")
+    site, _ = load_snapshot(ROOT / "mkdocs.yml")
     pages = {r.path: r for report in review_report.team_reports(site) for r in report.pages}
     assert pages["forums/plan-a-forum.md"].status.value == "due within 30 days"
     assert pages["forums/plan-a-forum.md"].days_left == 22
@@ -74,7 +75,7 @@ def test_due_soon_pages_are_listed_but_not_overdue(monkeypatch: pytest.MonkeyPat
 
 def test_internal_pages_are_listed_unless_public_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PLAYBOOKS_TODAY", "2027-09-01")  # the internal pages (reviewed 2026-09-14) are overdue by then
-    site, _ = load_site(ROOT / "mkdocs.yml")
+    site, _ = load_snapshot(ROOT / "mkdocs.yml")
     every = [r.path for report in review_report.team_reports(site) for r in report.pages]
     public = [r.path for report in review_report.team_reports(site, all_editions=False) for r in report.pages]
     assert "internal/escalation-contacts.md" in every

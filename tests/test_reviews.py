@@ -11,10 +11,10 @@ from bs4 import BeautifulSoup
 from support import ROOT, Build, build, copy_project
 
 from engagement_playbooks.cli import check
-from engagement_playbooks.macros import reviews
+from engagement_playbooks.domain import reviews
+from engagement_playbooks.domain.snapshot import Snapshot
 from engagement_playbooks.models.department import Owner
 from engagement_playbooks.models.interval import parse_interval
-from engagement_playbooks.site import Site
 
 TODAY = "2026-11-20"  # every build and check here pins today; none reads the clock
 
@@ -149,9 +149,9 @@ def test_check_passes_without_warnings_when_everything_is_current(project: Path,
 
 def test_internal_pages_are_reviewed_only_in_the_internal_edition(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PLAYBOOKS_TODAY", TODAY)
-    internal_pages = {path for path, info in Site.load(ROOT, ROOT / "docs", "public", True).pages.items() if info.internal}
-    public = Site.load(ROOT, ROOT / "docs", "public", True)
-    staff = Site.load(ROOT, ROOT / "docs", "internal", True)
+    internal_pages = {path for path, info in Snapshot.load(ROOT, ROOT / "docs", "public").pages.items() if info.internal}
+    public = Snapshot.load(ROOT, ROOT / "docs", "public")
+    staff = Snapshot.load(ROOT, ROOT / "docs", "internal")
     staff_reviewed = {r.path for r in reviews.reviews(staff)}
     assert internal_pages & staff_reviewed, "the internal pages name an owner and a review date"
     assert not internal_pages & {r.path for r in reviews.reviews(public)}
@@ -230,7 +230,7 @@ def test_review_status_page_leaves_internal_pages_out_of_the_public_edition(pinn
     listed = " ".join(th.get_text() for th in _soup(pinned_site, "trainers/review-status").select("table.ep-review-status th"))
     internal_titles = [
         info.meta["title"]
-        for info in Site.load(ROOT, ROOT / "docs", "internal", True).pages.values()
+        for info in Snapshot.load(ROOT, ROOT / "docs", "internal").pages.values()
         if info.internal and "last_reviewed" in info.meta
     ]
     assert internal_titles

@@ -52,7 +52,7 @@ def _front_matter(path: Path) -> dict[str, object]:
 
 def test_template_page_and_script_agree_on_the_eight_headings() -> None:
     assert list(new_play.HEADINGS) == TEMPLATE_HEADINGS
-    body = new_play.starter_body(ROOT)
+    body = new_play.starter_body(ROOT / "docs")
     assert re.findall(r"^## (.+)$", body, re.MULTILINE) == TEMPLATE_HEADINGS
     page = (ROOT / "docs/trainers/play-template.md").read_text(encoding="utf-8")
     assert re.findall(r"^### \d\. (.+)$", page, re.MULTILINE) == TEMPLATE_HEADINGS  # the explanation, part by part

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from support import ROOT
 
-from engagement_playbooks.data.catalog import load_catalog
 from engagement_playbooks.search.expansions import term_map, words_of
 from engagement_playbooks.search.index import SearchPage, enrich
+from engagement_playbooks.validation.catalog import load_catalog
 
 TODAY = dt.date(2026, 11, 21)
 
