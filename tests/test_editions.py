@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import Build, build, copy_project, output_files
+from support import ROOT, Build, build, copy_project, output_files
 
 PAGE_MARKER = "ZQX-INTERNAL-PAGE-7F3A"
 TITLE_MARKER = "ZQX Escalation Roster 7F3A"
@@ -93,3 +93,32 @@ def test_neutral_note_for_every_way_a_link_reaches_an_internal_page() -> None:
     public = link.format("../other/")
     assert neutralise_links(public, "plays/one/", internal) is public  # nothing named, nothing to climb: left as it is
     assert neutralise_links(link.format("../"), "plays/one/", internal) == link.format("../")
+
+
+def test_every_command_and_the_plugin_name_an_editions_folder_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One rule for output folders: the plugin's site_dir for the internal offline edition is the folder
+    `playbooks offline` builds and zips (it was site-internal-offline in one, site-offline-internal in the other)."""
+    from mkdocs.config import load_config
+
+    from engagement_playbooks.cli.building import build_folder
+    from engagement_playbooks.hosts.mkdocs.offline import VARIABLE
+
+    monkeypatch.setenv("PLAYBOOKS_EDITION", "internal")
+    monkeypatch.setenv(VARIABLE, "true")
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    plugin = config.plugins["playbooks"]
+    try:
+        plugin.on_config(config)
+    finally:
+        plugin.restore_print_site()  # no build follows: put print-site's module back as a build's end would
+    assert Path(config.site_dir) == build_folder(ROOT / "mkdocs.yml", "offline") == ROOT / "site-internal-offline"
+
+
+@pytest.mark.parametrize("command", ["offline", "pdf"])
+def test_an_unknown_edition_stops_every_command(command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """PLAYBOOKS_EDITION=staff is an error for the commands too, never a quiet public build."""
+    from engagement_playbooks.cli.main import main
+
+    monkeypatch.setenv("PLAYBOOKS_EDITION", "staff")
+    assert main([command, "--config", str(ROOT / "mkdocs.yml")]) == 2
+    assert "PLAYBOOKS_EDITION got 'staff'; expected one of: public, internal" in capsys.readouterr().err

@@ -1,5 +1,5 @@
 """Contracts with other plugins' internals. The engine reads or sets a few attributes that these plugins do not
-document; each is used in exactly one adapter (src/engagement_playbooks/plugin/). These tests fail loudly when an
+document; each is used in exactly one adapter (src/engagement_playbooks/hosts/mkdocs/). These tests fail loudly when an
 upgrade changes them, naming the adapter to fix."""
 
 from __future__ import annotations
@@ -120,3 +120,95 @@ def test_blog_settings_the_editor_reads(built_config: Any) -> None:
     assert found.blog_dir == plugin.config.blog_dir
     assert dict(found.authors) == {key: author.name for key, author in plugin.authors.items()} != {}
     assert list(found.categories) == list(plugin.config.categories_allowed)
+
+
+def test_print_site_gets_its_own_module_back_after_the_build(built_config: Any) -> None:
+    """plugin/print_site.py patches urls.update_anchor_ids for the build only: afterwards, print-site's own is back."""
+    from mkdocs_print_site_plugin import urls
+
+    assert urls.update_anchor_ids is not print_site.update_anchor_ids
+    assert inspect.getsource(urls.update_anchor_ids) == inspect.getsource(_fresh_print_site_urls().update_anchor_ids)
+
+
+def test_mkdocs_page_internals_the_preview_restores() -> None:
+    """hosts/mkdocs/preview.py gives unread pages back `_title_from_render` (Page.title reads it) and `present_anchor_ids`."""
+    from mkdocs.structure.pages import Page
+
+    source = inspect.getsource(Page)
+    assert "if self._title_from_render:\n            return self._title_from_render" in source  # Page.title reads it
+    assert "self._title_from_render = " in inspect.getsource(Page.render)
+    assert "self.present_anchor_ids = " in inspect.getsource(Page.render)
+
+
+def test_material_search_keeps_the_last_index_as_search_index_prev() -> None:
+    """hosts/mkdocs/preview.py empties `search_index_prev`, which Material's search merges into a dirty build's index."""
+    from material.plugins.search.plugin import SearchPlugin
+
+    source = inspect.getsource(SearchPlugin)
+    assert "self.search_index_prev = self.search_index" in source
+    assert "if self.search_index_prev:" in source or "self.search_index_prev" in inspect.getsource(SearchPlugin.on_post_build)
+
+
+def _material_worker_sources() -> dict[str, str]:
+    """Material's search worker: its minified file and the sources its map holds (lunr, and the worker's TypeScript)."""
+    import material
+
+    folder = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+    (bundle,) = folder.glob("search.*.min.js")
+    mapped = json.loads(bundle.with_name(bundle.name + ".map").read_text(encoding="utf-8"))
+    return {"bundle": bundle.read_text(encoding="utf-8"), **dict(zip(mapped["sources"], mapped["sourcesContent"], strict=True))}
+
+
+def test_material_search_worker_answers_with_message_type_3() -> None:
+    """assets/javascripts/workers/playbooks-search.js rewrites Material's result message, `type === 3`, whose
+    `data.items` are groups of results with `location` and `terms`."""
+    sources = _material_worker_sources()
+    worker = next(text for name, text in sources.items() if name.endswith("search/worker/main/index.ts"))
+    assert "type: SearchMessageType.RESULT,\n          data: index.search(query)" in worker
+    assert "{type:3,data:" in sources["bundle"], "Material's result message is no longer type 3"
+    search = next(text for name, text in sources.items() if name.endswith("integrations/search/_/index.ts"))
+    assert "items" in search and "terms" in search and "location" in search and "this.index.search(" in search
+    ours = (ROOT / "src/engagement_playbooks/assets/javascripts/workers/playbooks-search.js").read_text(encoding="utf-8")
+    assert "message.type === 3" in ours and "message.data.items" in ours
+
+
+def test_lunr_as_material_bundles_it_has_what_the_search_worker_patches() -> None:
+    """playbooks-search.js wraps lunr.Builder.prototype.build and replaces each index's search, using these parts of lunr."""
+    lunr = next(text for name, text in _material_worker_sources().items() if name.endswith("lunr/lunr.js"))
+    used = (
+        "lunr.Builder.prototype.build = function",
+        "lunr.Index.prototype.search = function",
+        "lunr.Index.prototype.query = function",
+        "lunr.stopWordFilter =",
+        "lunr.Query.wildcard.NONE",
+        "lunr.Query.wildcard.TRAILING",
+        "lunr.TokenSet.fromFuzzyString = function",
+        "lunr.TokenSet.prototype.intersect = function",
+        "lunr.TokenSet.prototype.toArray = function",
+        "lunr.tokenizer.separator =",
+        "this.invertedIndex =",
+        "this.tokenSet =",
+        "matchData",  # each result's matchData.metadata: the words it matched
+        "this.metadata =",
+    )
+    assert [part for part in used if part not in lunr] == []
+
+
+def test_source_paths_come_from_the_hosts_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A host that keeps mkdocs.yml's path as given (ProperDocs: relative) still names docs/… in reports and history."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from engagement_playbooks.hosts.mkdocs.pages import source_path
+
+    monkeypatch.chdir(ROOT)
+    config = load_config(config_file="mkdocs.yml")
+    config.config_file_path = "mkdocs.yml"  # as ProperDocs 1.6.7 keeps it
+    plugin = config.plugins["playbooks"]
+    try:
+        plugin.on_config(config)
+    finally:
+        plugin.restore_print_site()
+    assert plugin.snapshot.pages["directory/index.md"].shown == "docs/directory/index.md"
+    page = get_files(config).get_file_from_path("forums/plan-a-forum.md")
+    assert page is not None and source_path(page, config) == "docs/forums/plan-a-forum.md"

@@ -216,3 +216,29 @@ def test_pre_commit_ruff_hooks_run_ruff(tmp_path: Path) -> None:
     assert _run_hook(hooks["ruff-check"], tmp_path, "bad.py").returncode == 1  # unused import
     assert _run_hook(hooks["ruff-format"], tmp_path, "good.py").returncode == 0
     assert _run_hook(hooks["ruff-format"], tmp_path, "bad.py").returncode == 1  # x=1 is not formatted
+
+
+def test_new_play_uses_the_sites_own_folders(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """docs_dir and the plugin's data_dir come from mkdocs.yml, not a hard-coded docs/ and data/."""
+    (project / "docs").rename(project / "pages")
+    (project / "data").rename(project / "facts")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("  - playbooks\n", "  - playbooks:\n      data_dir: facts\n", 1)
+    config.write_text("docs_dir: pages\n" + text, encoding="utf-8")
+    assert "data_dir: facts" in config.read_text(encoding="utf-8")
+    assert new_play.main(["--title", "Hold a coffee with a cop", "--section", "everyday-contact"], root=project) == 0, capsys.readouterr()
+    assert (project / "pages/everyday-contact/hold-a-coffee-with-a-cop.md").is_file()
+    assert (project / "facts/checklists/hold-a-coffee-with-a-cop.yml").is_file()
+
+
+def test_new_play_reads_department_yml_checked(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A department.yml the build would reject stops new-play with the same problem, file and line."""
+    department = project / "data/department.yml"
+    text = department.read_text(encoding="utf-8")
+    email = re.search(r"^ +email: (\S+@\S+)$", text, re.MULTILINE)
+    assert email
+    department.write_text(text.replace(email.group(0), email.group(0).replace(email.group(1), "not-an-email"), 1), encoding="utf-8")
+    assert new_play.main(["--title", "Hold a coffee with a cop", "--section", "everyday-contact"], root=project) == 1
+    err = capsys.readouterr().err
+    assert "data/department.yml:" in err and "email" in err
+    assert not (project / "docs/everyday-contact/hold-a-coffee-with-a-cop.md").exists()

@@ -78,3 +78,15 @@ def test_a_folder_without_its_slash_is_redirected_with_gzip_on(site: Path) -> No
         with urllib.request.urlopen(request) as response:  # follows the redirect
             assert response.url == url + "forums/"
             assert gzip.decompress(response.read()) == (site / "forums" / "index.html").read_bytes()
+
+
+def test_base_path_reads_mkdocs_yml_with_the_hosts_loader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """site_url set through !ENV (or INHERIT) is what the build uses: the config is loaded, not matched as text."""
+    from engagement_playbooks.testing.server import base_path
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "base.yml").write_text("site_name: Base\nsite_url: !ENV [PLAYBOOKS_TEST_SITE_URL, 'https://example.org/']\n")
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: Test\n", encoding="utf-8")
+    monkeypatch.setenv("PLAYBOOKS_TEST_SITE_URL", "https://example.org/hcpd/playbooks")
+    assert base_path(tmp_path / "mkdocs.yml") == "/hcpd/playbooks/"

@@ -30,7 +30,7 @@ from engagement_playbooks.models.page import PLAY_HEADINGS
 from engagement_playbooks.readers.front_matter import meta_of
 from engagement_playbooks.readers.nav_file import read_nav_file
 from engagement_playbooks.readers.problems import ProblemsError
-from engagement_playbooks.validation.catalog import load_department
+from engagement_playbooks.validation.catalog import DEPARTMENT_FILE, load_department
 
 TEMPLATE_PAGE = "trainers/play-template.md"  # in docs/
 BLOG_DIR = "updates"  # the What's new blog is not a section for plays
@@ -170,7 +170,7 @@ def create_play(project: Project, title: str, section: str, owner: str | None = 
     default_owner, default_tag = section_defaults(project.docs_dir, section, owners, tags)
     owner = owner or default_owner
     tag = tag or default_tag
-    department_file = project.shown(project.data_dir / "department.yml")
+    department_file = project.shown(project.data_dir / DEPARTMENT_FILE)
     if owner not in owners:
         raise ScaffoldError(f"{owner!r} is not an owner in {department_file}; choose one of: {', '.join(owners)}")
     if tag not in tags:

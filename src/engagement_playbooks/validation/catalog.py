@@ -52,9 +52,12 @@ class Catalog:
         return Catalog(self.department, partners, self.checklists, self.glossary, self.context, self.partner_places, self.synonyms)
 
 
+DEPARTMENT_FILE = "department.yml"  # in the data folder
+
+
 def load_department(root: Path, data: Path, today: dt.date) -> tuple[Department | None, list[Problem]]:
     """data/department.yml, checked: the one reader of it (everything else is checked against its lists)."""
-    path = data / "department.yml"
+    path = data / DEPARTMENT_FILE
     shown = _shown(path, root)
     if not path.exists():
         return None, [Problem(shown, None, "", "is missing; every build needs it")]

@@ -84,9 +84,11 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one instance across `mkdocs serve` rebuilds (mkdocs/plugins.py), so a dirty
-        preview can compare each save with the last build."""
+        preview can compare each save with the last build. At the default priority: it only notes the command."""
+        if not self.config.enabled:
+            return
         self.serving = command == "serve"
-        if self.config.enabled and command == "serve" and dirty:
+        if command == "serve" and dirty:
             self.preview = PreviewState()
 
     @event_priority(100)  # before the plugins it configures (macros, offline, print-site, git dates) read their settings
@@ -266,9 +268,12 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
     on_post_build = CombinedEvent(_on_post_build_search, _on_post_build_files)
 
     def on_build_error(self, error: Exception) -> None:
-        """After a failed build the preview cannot know what is up to date: the next save rebuilds everything."""
+        """After a failed build print-site gets its own module back, and the preview cannot know what is up to date:
+        the next save rebuilds everything. At the default priority: it only resets the engine's own state."""
+        if not self.config.enabled:
+            return
         self.restore_print_site()
-        if self.config.enabled and self.preview is not None:
+        if self.preview is not None:
             self.preview = PreviewState()
             self.kept = {}
 
