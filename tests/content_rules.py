@@ -1,4 +1,4 @@
-"""Riverton's content quality gate: what every play and every content file must follow (tests/test_content.py).
+"""Riverton's content quality gate: what every play and every content file must follow (tests/site/test_content.py).
 
 Each check takes a file name as readers see it (docs/forums/plan-a-forum.md) and the file's text, and
 returns problems that name the file, the line and the section, so a writer knows where to look.

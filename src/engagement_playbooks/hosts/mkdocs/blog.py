@@ -1,7 +1,7 @@
 """Adapter for Material's blog plugin internals (9.8): the posts it published.
 
 Used for the feed (feed.py) and the announcement bar. Internals relied on, checked by
-tests/test_engine_contracts.py: `plugin.blog` (set once posts are collected), `blog.posts`, `blog.url`,
+tests/site/test_engine_contracts.py: `plugin.blog` (set once posts are collected), `blog.posts`, `blog.url`,
 and for each post `url`, `title`, `meta`, `content`, `authors[].name`, `categories[].title`,
 `config.date.created` and `config.date.get("updated")`.
 """

@@ -5,7 +5,7 @@ Where saves go, first found wins: PLAYBOOKS_EDITOR_API (`playbooks edit`: the wo
 `editor:` options, the git remote `origin`, then `repo_url`. A site on neither GitHub nor GitLab gets an
 editor that saves nowhere and says so (Decap's test backend), rather than no editor at all.
 
-Internals relied on (checked by tests/test_engine_contracts.py): Material's blog plugin config keys
+Internals relied on (checked by tests/site/test_engine_contracts.py): Material's blog plugin config keys
 `blog_dir`, `authors_file` and `categories_allowed`, and that `authors_file` is relative to docs_dir
 (`{blog}` allowed) and holds `authors:` by id with a `name` each.
 """

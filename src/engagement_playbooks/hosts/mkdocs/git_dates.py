@@ -1,5 +1,5 @@
 """Adapter for mkdocs-git-revision-date-localized-plugin 1.6's internals: "last updated" dates from one
-`git log` instead of one per page. Its internals used here (tests/test_engine_contracts.py checks them):
+`git log` instead of one per page. Its internals used here (tests/site/test_engine_contracts.py checks them):
 `plugin.last_revision_commits`, `plugin.cached_source_paths` and `plugin.util.ignored_commits`.
 
 The git-revision-date-localized plugin runs `git log -n 1 <file>` for every page (13 to 30 ms each on

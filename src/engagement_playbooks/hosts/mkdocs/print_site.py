@@ -1,6 +1,6 @@
 """Adapter for mkdocs-print-site-plugin 2.9's internals (the print edition, one page with every play).
 
-Everything the engine knows about print-site's insides is here, and tests/test_engine_contracts.py
+Everything the engine knows about print-site's insides is here, and tests/site/test_engine_contracts.py
 fails when an upgrade changes it:
 - `plugin.renderer.items`: the navigation items the print page renders;
 - `page.html`: the HTML print-site keeps for each page (set in its on_page_content);

@@ -1,7 +1,7 @@
 """Officers' words in Material's search: boosts and keywords on Material's index entries before it writes
 them, and the pages pointed at the engine's search worker (search/worker.py), which loads Material's own.
 
-Material's internals used here (tests/test_engine_contracts.py checks them): the search plugin's
+Material's internals used here (tests/site/test_engine_contracts.py checks them): the search plugin's
 `search_index.entries`, the list of dicts it serialises as the index's "docs" in its on_post_build.
 """
 

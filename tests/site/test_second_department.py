@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from engagement_playbooks.cli.main import main as playbooks
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NAME = "Lakeside Township Police & Fire | Community Unit"
 VERIFIED = dt.date.today() - dt.timedelta(days=30)
 TEXT_FILES = {".html", ".xml", ".json", ".js", ".txt", ".vcf", ".csv", ".webmanifest"}

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from engagement_playbooks import __version__
 from engagement_playbooks.cli.main import main as playbooks
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PLAYBOOKS_COMMAND = str(Path(sys.executable).with_name("playbooks"))
 HARBOR = [
     "--name",
