@@ -99,7 +99,7 @@ def test_enrich_weights_pages_and_adds_no_document() -> None:
 
 def test_worker_header_is_rewritten_not_stacked(tmp_path: Path) -> None:
     """A quick preview keeps the copied worker between builds: each build's header replaces the last one."""
-    from engagement_playbooks.search.worker import WORKER, write_header
+    from engagement_playbooks.hosts.mkdocs.search_worker import WORKER, write_header
 
     worker = tmp_path / "assets" / WORKER
     worker.parent.mkdir(parents=True)

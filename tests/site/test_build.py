@@ -145,3 +145,14 @@ def test_no_data_file_is_published(public_site: Build) -> None:
     """Data stays in data/; the navigation files under docs/ (.nav.yml) are dotfiles MkDocs does not copy."""
     published = [p.relative_to(public_site.site).as_posix() for p in output_files(public_site.site) if p.suffix in {".yml", ".yaml"}]
     assert published == []
+
+
+def test_recent_changes_link_blog_posts_at_their_address(public_site: Build) -> None:
+    """Links between pages take the host's own page URLs: a blog post is linked where the blog put it, not at its source path."""
+    page = public_site.site / "recent-changes" / "index.html"
+    links = [a["href"] for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("article a[href], main a[href]")]
+    relative = [href for href in links if not urlsplit(href).scheme and not href.startswith(("#", "/"))]
+    assert any("updates/" in href for href in relative), "no change of a blog post is listed"
+    broken = [href for href in relative if not (page.parent / urlsplit(href).path / "index.html").resolve().is_file()
+              and not (page.parent / urlsplit(href).path).resolve().is_file()]
+    assert broken == []

@@ -1,5 +1,5 @@
 """Officers' words in Material's search: boosts and keywords on Material's index entries before it writes
-them, and the pages pointed at the engine's search worker (search/worker.py), which loads Material's own.
+them, and the pages pointed at the engine's search worker (hosts/mkdocs/search_worker.py), which loads Material's own.
 
 Material's internals used here (tests/site/test_engine_contracts.py checks them): the search plugin's
 `search_index.entries`, the list of dicts it serialises as the index's "docs" in its on_post_build.
@@ -13,10 +13,10 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from engagement_playbooks.domain.snapshot import Snapshot
 from engagement_playbooks.hosts.mkdocs import other_plugins
+from engagement_playbooks.hosts.mkdocs.search_worker import use_playbooks_worker, write_header
 from engagement_playbooks.rendering.links import SiteLinks
 from engagement_playbooks.search.expansions import term_map
 from engagement_playbooks.search.index import KEYWORDS_BOOST, KEYWORDS_FIELD, SearchPage, enrich
-from engagement_playbooks.search.worker import use_playbooks_worker, write_header
 
 __all__ = ["add_keywords_field", "enrich_entries", "use_playbooks_worker", "write_worker_header"]
 NAME = "material/search"

@@ -1,4 +1,5 @@
-"""Point Material's search UI at the playbooks' worker, which loads Material's own worker and rewrites queries.
+"""Material's search UI pointed at the playbooks' worker (which loads Material's own and rewrites queries), and the
+header of that worker: done once per written page and template, for the host's HTML and the built worker.
 
 The build writes two lines at the top of ours: the name of Material's worker (it carries a content hash),
 so ours needs no URL parameter (a service worker that serves ours from its cache hands the worker a URL
