@@ -16,7 +16,6 @@ from typing import Any
 import jinja2
 
 from engagement_playbooks.domain.snapshot import Snapshot
-from engagement_playbooks.models.department import Department
 from engagement_playbooks.readers.problems import Problem
 from engagement_playbooks.rendering.links import Link, SiteLinks
 from engagement_playbooks.rendering.render import Renderer
@@ -57,14 +56,6 @@ class PageContext:
     @property
     def catalog(self) -> Catalog:
         return self.site.snapshot.catalog
-
-    @property
-    def department(self) -> Department:
-        return self.site.snapshot.catalog.department
-
-    @property
-    def links(self) -> SiteLinks:
-        return self.site.links
 
     def report(self, call: str, message: str) -> str:
         """Record a bad macro call on this page; the build fails at its end with all of them."""
