@@ -119,3 +119,11 @@ def test_every_plugin_event_checks_enabled_and_explains_its_priority() -> None:
         if "self.config.enabled" not in ast.unparse(node):
             unchecked.append(node.name)
     assert unexplained == [] and unchecked == []
+
+
+def test_engine_tests_do_not_import_the_benchmark() -> None:
+    """tests/engine/ tests the engine alone: the benchmark's helpers (bench/) are for site and browser tests."""
+    importing = [
+        path.name for path in sorted((ROOT / "tests" / "engine").glob("*.py")) if re.search(r"^\s*(from|import) bench\b", _text(path), re.M)
+    ]
+    assert importing == []
