@@ -43,10 +43,11 @@ check: $(VENV)/.runtime ## Check data, front matter and macro calls in about a s
 new-play: $(VENV)/.runtime ## Start a new play: make new-play TITLE="Hold a coffee with a cop" SECTION=everyday-contact
 	$(PLAYBOOKS) new-play --title "$$TITLE" --section "$$SECTION" --owner "$$OWNER" --tag "$$TAG"
 
-lint: $(VENV)/.dev ## Lint, format check and type check the Python code
+lint: $(VENV)/.dev ## Lint, format check, type check and the layer contract of the Python code
 	$(VENV)/bin/ruff check src macros tests bench
 	$(VENV)/bin/ruff format --check src macros tests bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache  # the layer contract (pyproject.toml [tool.importlinter])
 
 browser: $(VENV)/.dev ## Make sure a Chromium is available for the browser tests
 	@$(PLAYBOOKS) browser

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from engagement_playbooks.plugin.editor import is_editor_file
+from engagement_playbooks.hosts.mkdocs.editor import is_editor_file
 
 BUDGET_BYTES = 12 * 1024
 OWN = "assets/playbooks"

@@ -1,6 +1,6 @@
 """The editor's weight (`make bench`, part `editor`): what admin/ loads, built from the Riverton site.
 
-The editor is one page for trainers; officer pages load none of it (tests/test_editor_build.py checks that).
+The editor is one page for trainers; officer pages load none of it (tests/site/test_editor_build.py checks that).
 Figures: the first load (the page, its config, the scripts and styles it names), the lazy chunks Decap fetches
 only when a screen needs them, each raw and gzip -9 as a CDN ships them.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from engagement_playbooks.editor import assets
-from engagement_playbooks.plugin.editor import is_editor_file
+from engagement_playbooks.hosts.mkdocs.editor import is_editor_file
 
 ROOT = Path(__file__).resolve().parent.parent
 

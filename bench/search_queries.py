@@ -2,7 +2,7 @@
 
 Worded as officers type on a phone: everyday words, slang, abbreviations, typos and questions, not
 phrases copied from the pages. A query is answered when one of its pages is among the first three
-pages listed. Used by tests/test_search_quality.py and by the benchmark (bench/search_quality.py).
+pages listed. Used by tests/browser/test_search_quality.py and by the benchmark (bench/search_quality.py).
 """
 
 from __future__ import annotations

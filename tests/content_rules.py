@@ -1,4 +1,4 @@
-"""Riverton's content quality gate: what every play and every content file must follow (tests/test_content.py).
+"""Riverton's content quality gate: what every play and every content file must follow (tests/site/test_content.py).
 
 Each check takes a file name as readers see it (docs/forums/plan-a-forum.md) and the file's text, and
 returns problems that name the file, the line and the section, so a writer knows where to look.
@@ -15,10 +15,10 @@ from typing import Any
 
 import yaml
 
-from engagement_playbooks.data.frontmatter import meta_of, read_front_matter
 from engagement_playbooks.models.page import PLAY_HEADINGS
 from engagement_playbooks.quality.readability import prose_units, sentences_of
-from engagement_playbooks.validation.problems import Problem
+from engagement_playbooks.readers.front_matter import meta_of, read_front_matter
+from engagement_playbooks.readers.problems import Problem
 
 REQUIRED_HEADINGS = PLAY_HEADINGS
 MAX_AVERAGE_GRADE = 9.0

@@ -12,12 +12,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from engagement_playbooks.browser import CHROMIUM_ARGS, chromium_executable
+from engagement_playbooks.domain.snapshot import Snapshot
+from engagement_playbooks.rendering.context import PageContext, SiteRender
+from engagement_playbooks.rendering.links import SiteLinks
 from engagement_playbooks.testing.server import serve
 
 __all__ = ["CHROMIUM_ARGS", "chromium_executable", "serve"]  # the tests take both from here
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("docs", "data", "macros", "overrides", "mkdocs.yml")
+
+
+def load_snapshot(project: Path, edition: str = "public") -> Snapshot:
+    """The checked snapshot of a project folder (docs/ and data/), as a build of it would see it."""
+    return Snapshot.load(project, project / "docs", edition)
+
+
+def page_context(site: Snapshot | PageContext, path: str, use_directory_urls: bool = True) -> PageContext:
+    """A fresh render context for the page at `path` (docs-relative), as the host makes one for each page."""
+    if isinstance(site, PageContext):
+        return site.site.page(path)
+    return SiteRender(site, SiteLinks(site.pages, use_directory_urls, site.internal)).page(path)
 
 
 @dataclass

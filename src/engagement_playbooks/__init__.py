@@ -1,7 +1,8 @@
 """Engagement Playbooks: a docs-as-code site generator for community-engagement playbooks.
 
-The engine's parts, one folder each: data (reading files), models (pydantic), validation (problems),
-rendering (templates), macros (what pages call), plugin (MkDocs adapters), cli (the `playbooks` command).
+The engine's layers, lowest first (pyproject.toml's import-linter contract keeps them): readers (one per kind
+of file); models and validation; domain (the frozen build snapshot and its facts); rendering, macros, outputs
+and search; hosts (the MkDocs/ProperDocs adapter, the only part that knows the host); cli (`playbooks`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Run a strict MkDocs build of the site with the engine's switches, for the commands that need one."""
+"""Run a strict build of the site with the engine's switches, for the commands that need one."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+from engagement_playbooks.domain.editions import edition_from_environment, site_folder
 
 
 def strict_build(config_file: Path, site_dir: Path, **switches: str) -> int:
@@ -16,4 +18,10 @@ def strict_build(config_file: Path, site_dir: Path, **switches: str) -> int:
 
 
 def edition_suffix() -> str:
-    return "-internal" if os.environ.get("PLAYBOOKS_EDITION", "").strip().lower() == "internal" else ""
+    """ "-internal" for the staff edition, for the files a command writes; an unknown PLAYBOOKS_EDITION raises ProblemsError."""
+    return "-internal" if edition_from_environment() == "internal" else ""
+
+
+def build_folder(config_file: Path, variant: str) -> Path:
+    """Where a command builds this edition's `variant` (offline, print): the folder the plugin would pick (domain/editions.py)."""
+    return config_file.resolve().parent / site_folder(edition_from_environment(), variant)

@@ -9,94 +9,51 @@ too (for a department's CI that wants a late review to block publishing).
 from __future__ import annotations
 
 import argparse
-import importlib
 import re
 import sys
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
 
 import jinja2
 
-from engagement_playbooks.edition import edition_from_environment
-from engagement_playbooks.macros import reviews
-from engagement_playbooks.macros.registry import MACROS
-from engagement_playbooks.site import Site, jinja_environment
-from engagement_playbooks.validation.problems import Problem, ProblemsError
+from engagement_playbooks.domain import reviews
+from engagement_playbooks.domain.snapshot import Snapshot
+from engagement_playbooks.hosts.mkdocs.macros_binding import MacroBinding, MacroEnv, load_own_macros
+from engagement_playbooks.hosts.mkdocs.site_config import SiteConfig, load_snapshot
+from engagement_playbooks.readers.problems import Problem, ProblemsError
+from engagement_playbooks.rendering.context import SiteRender
+from engagement_playbooks.rendering.links import SiteLinks
+from engagement_playbooks.validation.jinja_syntax import jinja_environment
 
 _MACRO_HINT = re.compile(r"\{[{%]")
 
 
-class MacroEnv:
-    """The part of mkdocs-macros' `env` a department's own macros module uses in define_env."""
-
-    def __init__(self, conf: Any, variables: dict[str, Any]) -> None:
-        self.conf = conf
-        self.variables = variables
-        self.macros: dict[str, Any] = {}
-        self.filters: dict[str, Any] = {}
-
-    def macro(self, function: Any, name: str = "") -> Any:
-        self.macros[name or function.__name__] = function
-        return function
-
-    def filter(self, function: Any, name: str = "") -> Any:
-        self.filters[name or function.__name__] = function
-        return function
-
-
-def site_macros(config: Any, site: Site, variables: dict[str, Any]) -> MacroEnv:
-    """The department's own macros module (mkdocs-macros `module_name`), loaded as mkdocs-macros loads it."""
-    env = MacroEnv(config, variables)
-    macros_plugin = config.plugins.get("macros")
-    module_name = macros_plugin.config.get("module_name", "main") if macros_plugin is not None else "main"
-    root = str(site.root)
-    if (site.root / module_name).is_dir() or (site.root / f"{module_name}.py").is_file():
-        sys.path.insert(0, root)
-        try:
-            module = importlib.import_module(module_name)
-            if hasattr(module, "define_env"):
-                module.define_env(env)
-        finally:
-            sys.path.remove(root)
-    return env
-
-
-def render_problems(site: Site, config: Any = None) -> list[Problem]:
-    """Render every page's macros as the build would, collecting every problem instead of stopping."""
-    variables: dict[str, Any] = {"department": site.catalog.department, "edition": site.edition, "internal": site.internal}
-    own = site_macros(config, site, variables) if config is not None else MacroEnv(None, variables)
+def render_problems(snapshot: Snapshot, site: SiteConfig | None = None) -> list[Problem]:
+    """Render every page's macros as the build would (the same binding, the department's own macros too),
+    collecting every problem instead of stopping."""
+    links = SiteLinks(snapshot.pages, site.use_directory_urls if site else True, snapshot.internal)
+    render = SiteRender(snapshot, links)
+    binding = MacroBinding(snapshot.variables())
+    env = MacroEnv(site.conf if site else None)
+    binding.install(env)
+    if site is not None:
+        load_own_macros(env, site.root)
     environment = jinja_environment(undefined=jinja2.StrictUndefined)
-    environment.globals.update(own.macros)
-    environment.globals.update({name: _bound(site, function) for name, function in MACROS.items()})
-    environment.filters.update(own.filters)
+    environment.globals.update(env.macros)
+    environment.filters.update(env.filters)
     problems: list[Problem] = []
-    for path, info in site.pages.items():
+    for path, info in snapshot.pages.items():
         if info.meta.get("render_macros") is False or not _MACRO_HINT.search(info.front.body):
             continue
-        site.current_page = path
+        binding.page = context = render.page(path)
         page = SimpleNamespace(meta=info.meta, title=info.meta.get("title", ""), file=SimpleNamespace(src_path=path, src_uri=path))
         try:
-            environment.from_string(info.front.body).render(**variables, **info.meta, page=page)
+            environment.from_string(info.front.body).render(**env.variables, **info.meta, page=page)
         except jinja2.TemplateError as error:
             line = getattr(error, "lineno", None)
             problems.append(Problem(info.shown, line + info.front.body_start if line else None, "", f"{type(error).__name__}: {error}"))
-    return problems + site.problems
-
-
-def _bound(site: Site, function: Any) -> Any:
-    return lambda *args, **kwargs: function(site, *args, **kwargs)
-
-
-def load_site(config_file: Path) -> tuple[Site, Any]:
-    """The site as a build would see it, from mkdocs.yml read by MkDocs' own loader (INHERIT, !ENV)."""
-    from mkdocs.config import load_config
-
-    config = load_config(config_file=str(config_file))
-    plugin = config.plugins.get("playbooks")
-    data_dir = plugin.config.data_dir if plugin is not None else "data"
-    site = Site.load(config_file.parent, Path(config.docs_dir), edition_from_environment(), config.use_directory_urls, data_dir)
-    return site, config
+        problems += context.problems
+    return problems
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -110,9 +67,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"check: {args.config} not found; run this in the site's folder or give --config", file=sys.stderr)
         return 2
     warnings: list[Problem] = []
-    site: Site | None = None
+    site: Snapshot | None = None
     try:
-        site, config = load_site(config_file)
+        site, config = load_snapshot(config_file)
         problems = render_problems(site, config)
         overdue, due_soon = reviews.review_warnings(site)
         stale = reviews.stale_partner_warnings(site)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from engagement_playbooks.cli.building import strict_build
 from engagement_playbooks.editor.server import EditServer
+from engagement_playbooks.hosts.mkdocs.site_config import load_site_config
 
 READY = (
     "Editing {folder}. Open {url}/admin/ in your browser (the site itself is at {url}/). "
@@ -28,13 +29,8 @@ HAS_ERRORS = "The site has errors, so the editor cannot start. Run `playbooks ch
 
 def folders(config_file: Path) -> tuple[str, str]:
     """The pages and data folders, relative to the site's folder, as the build reads them from mkdocs.yml."""
-    from mkdocs.config import load_config
-
-    config = load_config(config_file=str(config_file))
-    root = config_file.parent
-    docs = Path(config.docs_dir)
-    plugin = config.plugins.get("playbooks")
-    data = root / (plugin.config.data_dir if plugin is not None else "data")
+    site = load_site_config(config_file)
+    docs, data, root = site.docs_dir, site.data_dir, site.root
     return (docs.relative_to(root).as_posix() if docs.is_relative_to(root) else str(docs)), data.relative_to(root).as_posix()
 
 

@@ -33,7 +33,7 @@ COMMANDS = {
     "readability": "engagement_playbooks.quality.readability",
     "browser": "engagement_playbooks.cli.browser",
     "reviews": "engagement_playbooks.cli.reviews",
-    "review-issues": "engagement_playbooks.reports.review_issues",
+    "review-issues": "engagement_playbooks.cli.review_issues",
     "oauth-server": "engagement_playbooks.cli.oauth_server",
 }
 

@@ -10,10 +10,12 @@ never scatters files into the reader's Downloads folder. Entries are sorted, for
 from __future__ import annotations
 
 import argparse
+import sys
 import zipfile
 from pathlib import Path
 
-from engagement_playbooks.cli.building import edition_suffix, strict_build
+from engagement_playbooks.cli.building import build_folder, edition_suffix, strict_build
+from engagement_playbooks.readers.problems import ProblemsError
 
 OPEN_ME = """\
 Engagement Playbooks, offline edition
@@ -49,8 +51,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", "-f", default="mkdocs.yml", type=Path, help="the site's mkdocs.yml")
     parser.add_argument("--output", "-o", type=Path, help="the zip to write (default: dist/playbooks-offline[-internal].zip)")
     args = parser.parse_args(argv)
-    suffix = edition_suffix()
-    site = args.config.resolve().parent / f"site-offline{suffix}"
+    try:
+        suffix, site = edition_suffix(), build_folder(args.config, "offline")
+    except ProblemsError as error:
+        print(error, file=sys.stderr)
+        return 2
     if strict_build(args.config, site, offline="true") != 0:
         return 1
     output = args.output or Path("dist") / f"playbooks-offline{suffix}.zip"

@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 from engagement_playbooks.browser import CHROMIUM_ARGS, chromium_executable
-from engagement_playbooks.cli.building import edition_suffix, strict_build
+from engagement_playbooks.cli.building import build_folder, edition_suffix, strict_build
+from engagement_playbooks.readers.problems import ProblemsError
 
 
 def render_pdf(print_page: Path, output: Path) -> list[str]:
@@ -57,8 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", "-f", default="mkdocs.yml", type=Path, help="the site's mkdocs.yml")
     parser.add_argument("--output", "-o", type=Path, help="the PDF to write (default: dist/playbooks[-internal].pdf)")
     args = parser.parse_args(argv)
-    suffix = edition_suffix()
-    site = args.config.resolve().parent / f"site-print{suffix}"
+    try:
+        suffix, site = edition_suffix(), build_folder(args.config, "print")
+    except ProblemsError as error:
+        print(error, file=sys.stderr)
+        return 2
     if strict_build(args.config, site, print="true") != 0:
         return 1
     output = args.output or Path("dist") / f"playbooks{suffix}.pdf"

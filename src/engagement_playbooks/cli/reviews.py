@@ -17,28 +17,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from engagement_playbooks.cli.check import load_site as load_checked_site
+from engagement_playbooks.domain.snapshot import Snapshot
+from engagement_playbooks.hosts.mkdocs.site_config import load_snapshot
+from engagement_playbooks.readers.problems import ProblemsError
+from engagement_playbooks.rendering.links import SiteLinks
 from engagement_playbooks.reports import review_report
-from engagement_playbooks.site import Site
-from engagement_playbooks.validation.problems import ProblemsError
 
 FORMATS = ("text", "markdown", "json")
 
 
-def load_site(config_file: Path) -> tuple[Site, str]:
-    """The checked site of this config, and its site_url ('' when unset)."""
-    site, config = load_checked_site(config_file.resolve())
-    return site, str(config.site_url or "")
-
-
-def public_page_url(site: Site, site_url: str) -> Callable[[str], str | None]:
+def public_page_url(site: Snapshot, site_url: str, use_directory_urls: bool) -> Callable[[str], str | None]:
     """Links to pages of the published (public) site; internal pages are not there, so they get none."""
+    links = SiteLinks(site.pages, use_directory_urls, internal_edition=False)
 
     def url(path: str) -> str | None:
         info = site.pages.get(path)
         if not site_url or info is None or info.internal:
             return None
-        return urljoin(site_url, site.links.site_url(path))
+        return urljoin(site_url, links.site_url(path))
 
     return url
 
@@ -47,16 +43,17 @@ def public_page_url(site: Site, site_url: str) -> Callable[[str], str | None]:
 class Reviews:
     """What both review commands work from: the site, one report per owning team, and links to the public site."""
 
-    site: Site
+    site: Snapshot
     reports: list[review_report.TeamReport]
     months: int  # department.yml contact_staleness_months
     page_url: Callable[[str], str | None]
 
 
 def load_reviews(config_file: Path, public_only: bool) -> Reviews:
-    site, site_url = load_site(config_file)
+    site, config = load_snapshot(config_file)
     reports = review_report.team_reports(site, all_editions=not public_only)
-    return Reviews(site, reports, site.catalog.department.contact_staleness_months, public_page_url(site, site_url))
+    page_url = public_page_url(site, config.site_url, config.use_directory_urls)
+    return Reviews(site, reports, site.catalog.department.contact_staleness_months, page_url)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,7 +29,7 @@ from engagement_playbooks.models.glossary import Glossary
 from engagement_playbooks.models.interval import ReviewInterval
 from engagement_playbooks.models.partners import PartnerFile
 from engagement_playbooks.models.synonyms import SearchWords, SynonymFile
-from engagement_playbooks.site import Site
+from engagement_playbooks.rendering.context import PageContext
 from engagement_playbooks.validation.validate import inner_model
 
 PLAIN_TYPES: tuple[tuple[Any, str], ...] = (
@@ -94,9 +94,9 @@ def _tables(path: list[str], model: type[BaseModel]) -> list[dict[str, Any]]:
     return [{"path": path, "rows": rows}, *tables]
 
 
-def data_reference(site: Site) -> str:
+def data_reference(ctx: PageContext) -> str:
     """Every data file's fields (the same for every site and edition)."""
     tables = []
     for path, model in FILES:
         tables += _tables([path], model)
-    return site.render("data_reference.html", tables=tables)
+    return ctx.render("data_reference.html", tables=tables)

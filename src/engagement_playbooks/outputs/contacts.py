@@ -2,7 +2,7 @@
 
 Pure functions over the checked data: they get the partners one edition may show (the public catalog
 holds no internal contact at all), and return the bytes of each file by its site-relative path.
-The playbooks plugin writes them after the build; its leak guard (plugin/leak_guard.py) checks them.
+The playbooks plugin writes them after the build; its leak guard (outputs/leak_guard.py) checks them.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The installable offline web app: the web app manifest, its icons, and the service worker's precache lists.
 
-Pure functions over plain data and the built site folder; the playbooks plugin calls them last (plugin/web_app.py).
+Pure functions over plain data and the built site folder; the playbooks plugin calls them last (hosts/mkdocs/web_app.py).
 The service worker itself is outputs/static/sw.js (Workbox, vendored in assets/vendor/workbox/);
 this module puts the precache lists in front of it, so the build needs Python only.
 

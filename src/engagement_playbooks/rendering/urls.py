@@ -1,4 +1,4 @@
-"""Page addresses, computed the way MkDocs 1.6 computes them (tests/test_engine_contracts.py compares the two)."""
+"""Page addresses, computed the way MkDocs 1.6 computes them (tests/site/test_engine_contracts.py compares the two)."""
 
 from __future__ import annotations
 

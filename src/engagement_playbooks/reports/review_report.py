@@ -1,8 +1,9 @@
 """What each owning team has to check: pages overdue or due within 30 days, and partner entries past their staleness window.
 
-Pure functions over a loaded Site: `team_reports` gathers the facts (every owner of department.yml, in its
-order, even those with nothing due, so the issue filer knows which reminders to close), and the
-`*_text` / `*_markdown` / `as_json` functions format them. The command is macros/reviews_report.py.
+Pure functions over a build's snapshot: `team_reports` gathers the facts of domain/reviews.py by team (every
+owner of department.yml, in its order, even those with nothing due, so the issue filer knows which reminders
+to close), and the `as_text` / `team_markdown` / `as_markdown` / `as_json` functions format them. The
+commands are cli/reviews.py and cli/review_issues.py.
 
 A partner belongs to its `owner:` in data/partners.yml, or to the first owner of department.yml.
 A stale partner entry counts as overdue: its check is past due, like an overdue review.
@@ -15,26 +16,12 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from engagement_playbooks.macros.reviews import Review, Status, long_date, reviews
+from engagement_playbooks.domain.clock import long_date
+from engagement_playbooks.domain.reviews import Review, StalePartner, Status, reviews, stale_partners
+from engagement_playbooks.domain.snapshot import Snapshot
 from engagement_playbooks.models.department import Owner
-from engagement_playbooks.models.interval import Interval
-from engagement_playbooks.models.partners import Partner
-from engagement_playbooks.site import Site
 
 PARTNERS_FILE = "data/partners.yml"
-
-
-@dataclass(frozen=True)
-class StalePartner:
-    id: str
-    name: str
-    last_verified: dt.date
-    due: dt.date  # when the entry fell stale
-    today: dt.date
-
-    @property
-    def days_late(self) -> int:
-        return (self.today - self.due).days
 
 
 @dataclass(frozen=True)
@@ -52,30 +39,15 @@ class TeamReport:
         return bool(self.partners) or any(review.overdue for review in self.pages)
 
 
-def partner_owner(site: Site, partner: Partner) -> str:
-    return partner.owner or site.catalog.department.owners[0].id
-
-
-def stale_partners(site: Site) -> list[tuple[str, StalePartner]]:
-    """(owner id, entry) of every partner whose `last_verified` is older than department.yml allows."""
-    months = site.catalog.department.contact_staleness_months
-    found = []
-    for partner in site.catalog.partners.values():
-        if partner.is_stale(site.today, months):
-            due = Interval(months, "month").after(partner.last_verified)
-            found.append((partner_owner(site, partner), StalePartner(partner.id, partner.name, partner.last_verified, due, site.today)))
-    return sorted(found, key=lambda pair: (pair[1].last_verified, pair[1].name.lower()))
-
-
-def team_reports(site: Site, *, all_editions: bool = True) -> list[TeamReport]:
+def team_reports(site: Snapshot, *, all_editions: bool = True) -> list[TeamReport]:
     """One report per owner of department.yml, in its order. Internal pages are included unless `all_editions` is False."""
     due = [review for review in reviews(site, all_editions=all_editions) if review.status is not Status.CURRENT]
-    partners = stale_partners(site)
+    partners = sorted(stale_partners(site), key=lambda stale: (stale.partner.last_verified, stale.partner.name.lower()))
     return [
         TeamReport(
             owner=owner,
             pages=[review for review in due if review.owner.id == owner.id],
-            partners=[entry for owner_id, entry in partners if owner_id == owner.id],
+            partners=[stale for stale in partners if stale.owner == owner.id],
         )
         for owner in site.catalog.department.owners
     ]
@@ -94,7 +66,7 @@ def _page_when(review: Review) -> str:
 
 
 def _partner_when(entry: StalePartner, months: int) -> str:
-    return f"last verified {long_date(entry.last_verified)}, more than {months} months ago"
+    return f"last verified {long_date(entry.partner.last_verified)}, more than {months} months ago"
 
 
 def as_text(reports: list[TeamReport], today: dt.date, months: int) -> str:
@@ -108,7 +80,7 @@ def as_text(reports: list[TeamReport], today: dt.date, months: int) -> str:
             mark = "OVERDUE" if review.overdue else "due soon"
             lines.append(f"  {mark:8}  {review.shown}: {review.title}, {_page_when(review)}")
         for entry in report.partners:
-            lines.append(f"  {'STALE':8}  {PARTNERS_FILE} {entry.id}: {entry.name}, {_partner_when(entry, months)}")
+            lines.append(f"  {'STALE':8}  {PARTNERS_FILE} {entry.partner.id}: {entry.partner.name}, {_partner_when(entry, months)}")
     return "\n".join(lines) + "\n"
 
 
@@ -133,7 +105,9 @@ def team_markdown(report: TeamReport, today: dt.date, months: int, page_url: Any
     if report.partners:
         lines += [f"### Partner entries to verify (older than {months} months)", ""]
         for entry in report.partners:
-            lines.append(f"- [ ] {_md(entry.name)} (`{entry.id}` in `{PARTNERS_FILE}`), {_md(_partner_when(entry, months))}")
+            lines.append(
+                f"- [ ] {_md(entry.partner.name)} (`{entry.partner.id}` in `{PARTNERS_FILE}`), {_md(_partner_when(entry, months))}"
+            )
         lines.append("")
     lines.append(
         f"To clear an item, check the page and update its `last_reviewed` date, or check the partner and update its `last_verified` date."
@@ -168,7 +142,12 @@ def as_json(reports: list[TeamReport], today: dt.date) -> str:
                     for review in r.pages
                 ],
                 "partners": [
-                    {"id": e.id, "name": e.name, "last_verified": e.last_verified.isoformat(), "stale_since": e.due.isoformat()}
+                    {
+                        "id": e.partner.id,
+                        "name": e.partner.name,
+                        "last_verified": e.partner.last_verified.isoformat(),
+                        "stale_since": e.due.isoformat(),
+                    }
                     for e in r.partners
                 ],
             }

@@ -7,11 +7,12 @@ import gzip
 import http.server
 import io
 import os
-import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from engagement_playbooks.hosts.mkdocs.site_config import load_site_config
 
 # Types a CDN compresses (GitHub Pages, Netlify, Cloudflare); images and fonts are compressed already.
 COMPRESSIBLE = (
@@ -82,9 +83,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 def base_path(config_file: Path) -> str:
     """The path the site lives under, from site_url: /engagement-playbooks/ (pages use it in absolute links)."""
-    match = re.search(r"^site_url:\s*(\S+)", config_file.read_text(encoding="utf-8"), re.MULTILINE)
-    path = re.sub(r"^https?://[^/]+", "", match.group(1)) if match else "/"
-    return path if path.endswith("/") else path + "/"
+    return load_site_config(config_file).base_path
 
 
 @contextmanager

@@ -8,10 +8,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from engagement_playbooks.data.yamlsource import Loc, YamlDocument, format_loc
 from engagement_playbooks.models import rules
 from engagement_playbooks.models.common import Context
-from engagement_playbooks.validation.problems import Problem
+from engagement_playbooks.readers.problems import Problem
+from engagement_playbooks.readers.yaml_source import Loc, YamlDocument, format_loc
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -1,4 +1,4 @@
-/* Accessibility fixes Material's markup needs at run time (checked by tests/test_accessibility.py). */
+/* Accessibility fixes Material's markup needs at run time (checked by tests/browser/test_accessibility.py). */
 document$.subscribe(function () {
   // The search dialog gets a name (axe: aria-dialog-name).
   var search = document.querySelector(".md-search[role=dialog]");

@@ -1,6 +1,6 @@
 // The installable app: registers the service worker (sw.js, written by the build), runs the home page's
 // "Save for offline use" button, and says when a new build is ready. Loaded only where the build allows
-// offline storage (plugin/web_app.py). Nothing leaves this site.
+// offline storage (hosts/mkdocs/web_app.py). Nothing leaves this site.
 (function () {
   "use strict";
   var sw = navigator.serviceWorker;

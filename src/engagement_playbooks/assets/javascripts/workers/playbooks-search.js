@@ -3,7 +3,7 @@
 // plurals, joined words ("deescalation") and one-letter typos. Material's UI, ranking and highlights stay.
 "use strict";
 (() => {
-  // The build writes Material's worker, relative to this file, and the term map above (search/worker.py). Under file://
+  // The build writes Material's worker, relative to this file, and the term map above (hosts/mkdocs/search_worker.py). Under file://
   // the iframe-worker shim runs this file as a page script.
   const src = self.document ? document.currentScript.src : location.href;
   const material = new URL(self.__EP_MATERIAL_WORKER, src).href;

@@ -1,1 +1,0 @@
-"""MkDocs adapters: the `playbooks` plugin and the adapters for other plugins' internals."""
