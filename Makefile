@@ -44,8 +44,8 @@ new-play: $(VENV)/.runtime ## Start a new play: make new-play TITLE="Hold a coff
 	$(PLAYBOOKS) new-play --title "$$TITLE" --section "$$SECTION" --owner "$$OWNER" --tag "$$TAG"
 
 lint: $(VENV)/.dev ## Lint, format check, type check and the layer contract of the Python code
-	$(VENV)/bin/ruff check src macros tests bench
-	$(VENV)/bin/ruff format --check src macros tests bench
+	$(VENV)/bin/ruff check src macros tests bench tools
+	$(VENV)/bin/ruff format --check src macros tests bench tools
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports --no-cache  # the layer contract (pyproject.toml [tool.importlinter])
 
@@ -77,4 +77,7 @@ bench: $(VENV)/.dev browser ## Benchmark builds vs plain Material, preview speed
 lighthouse: $(VENV)/.dev browser ## Lighthouse (mobile, gzip, median of 3) of 5 pages and the JS/CSS budget (needs npm; optional)
 	CHROME_PATH=/usr/bin/chromium $(PY) -m bench.lighthouse $(LIGHTHOUSE_ARGS)
 
-.PHONY: help serve serve-full edit build build-internal check lint browser test readability new-play build-offline pdf bench lighthouse
+screenshots: $(VENV)/.dev browser ## Take the editor's screenshots for CONTRIBUTING.md (docs/trainers/images/)
+	$(PY) tools/editor_screenshots.py
+
+.PHONY: help screenshots serve serve-full edit build build-internal check lint browser test readability new-play build-offline pdf bench lighthouse

@@ -1,6 +1,6 @@
 """The editor page's scripts, stylesheets and Content-Security-Policy (the page is admin/index.html).
 
-Paths are relative to the site's assets/playbooks/ (plugin/assets.py copies the engine's assets/ there).
+Paths are relative to the site's assets/playbooks/ (hosts/mkdocs/assets.py copies the engine's assets/ there).
 """
 
 from __future__ import annotations
