@@ -35,7 +35,7 @@ def built_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 
 def test_print_site_internals(built_config: Any) -> None:
-    """plugin/print_site.py: renderer.items, page.html, exclude(), its asset names and cover_page_template."""
+    """hosts/mkdocs/print_site.py: renderer.items, page.html, exclude(), its asset names, cover_page_template and print_page."""
     from mkdocs_print_site_plugin.exclude import exclude  # type: ignore[import-untyped]
 
     plugin = built_config.plugins[print_site.NAME]
@@ -49,6 +49,8 @@ def test_print_site_internals(built_config: Any) -> None:
     printed = (Path(built_config.site_dir) / "print_page" / "index.html").read_text(encoding="utf-8")
     assert 'class="ep-print-index"' in printed, "print-site no longer prints page.html as the engine hands it over"
     assert "ep-announce" in printed, "print-site no longer renders with config.theme.get_env() (the build's environment)"
+    written = Path(plugin.print_page.file.abs_dest_path)
+    assert written == Path(built_config.site_dir) / "print_page" / "index.html", "print-site writes its page elsewhere"
 
 
 def _fresh_print_site_urls() -> Any:

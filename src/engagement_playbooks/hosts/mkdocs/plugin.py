@@ -249,6 +249,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         if not self.config.enabled or build is None or build.site is None or self.icons is None:
             return
         snapshot = build.snapshot
+        print_site.finish_print_page(config)
         if self.config.feed:
             feed.write_feed(config, snapshot.internal)
         if self.with_editor:

@@ -7,7 +7,8 @@ fails when an upgrade changes it:
 - `mkdocs_print_site_plugin.exclude.exclude`: its pattern matching for `exclude:`;
 - its CSS/JS file names, added to every page's extra_css/extra_javascript;
 - `mkdocs_print_site_plugin.urls.update_anchor_ids`, replaced by a faster copy for the build (see `speed_up`);
-- its on_post_build renders the print page with `config.theme.get_env()` (see `share_environment`).
+- its on_post_build renders the print page with `config.theme.get_env()` (see `share_environment`) and
+  writes it to `plugin.print_page.file.abs_dest_path` (see `finish_print_page`).
 """
 
 from __future__ import annotations
@@ -137,6 +138,27 @@ def narrow(html: str) -> str:
     if html.isascii() or "<script" in html or "<style" in html:
         return html
     return html.encode("latin-1", "xmlcharrefreplace").decode("latin-1")
+
+
+_SAME_PAGE_LINK = re.compile(r'(<a\b[^>]*?)\s+href="#([^"]*)"')
+_ANCHOR = re.compile(r'\s(?:id|name)="([^"]*)"')
+
+
+def finish_print_page(config: MkDocsConfig) -> None:
+    """After print-site wrote its page (its on_post_build): no link on it leads nowhere."""
+    plugin = enabled_plugin(config)
+    if plugin is None:
+        return
+    page = Path(plugin.print_page.file.abs_dest_path)
+    if page.is_file():
+        page.write_text(unlink_missing_anchors(page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def unlink_missing_anchors(html: str) -> str:
+    """The print page holds the pages of the print edition only: a link to one it leaves out (What's new, the
+    home page) or to an anchor print-site did not carry over (code line numbers) becomes plain text."""
+    anchors = set(_ANCHOR.findall(html))
+    return _SAME_PAGE_LINK.sub(lambda link: link.group(0) if link.group(2) in anchors else link.group(1), html)
 
 
 def is_print_page(page: Page, config: MkDocsConfig) -> bool:
