@@ -48,7 +48,7 @@ from engagement_playbooks.hosts.mkdocs.macros_binding import MacroBinding
 from engagement_playbooks.hosts.mkdocs.page_parts import page_parts
 from engagement_playbooks.hosts.mkdocs.pages import page_urls, project_root, source_path
 from engagement_playbooks.hosts.mkdocs.template_cache import MemoryBytecodeCache
-from engagement_playbooks.outputs import leak_guard
+from engagement_playbooks.outputs import leak_guard, link_check
 from engagement_playbooks.readers.problems import ProblemsError
 from engagement_playbooks.rendering.context import SiteRender
 from engagement_playbooks.rendering.links import SiteLinks
@@ -257,6 +257,12 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         web_app.write_files(config, snapshot, self.icons)  # after every other file: the service worker's lists hash them all
         if self.preview is not None:
             self.preview.record(build.reads())
+        if self.preview is None or (self.plan is not None and self.plan.full):  # a dirty preview wrote only some pages
+            broken = link_check.broken_links(Path(config.site_dir))
+            if broken:
+                raise PluginError(
+                    "Broken links in the built pages (from a page, a data file's link: or a macro):\n  " + "\n  ".join(broken)
+                )
         if not snapshot.internal:
             # A dirty preview rewrote only some files: scan those (a full build scans everything).
             since = build.started - 1 if self.preview is not None and not (self.plan and self.plan.full) else None
