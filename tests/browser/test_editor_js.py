@@ -278,3 +278,46 @@ def test_new_entries_are_plain_block_yaml(units: Any, config: dict[str, Any]) ->
     text = units.evaluate("([config, data, names]) => EP.formats.formats(config)['ep-yaml'].toFile(data, names)", [config, data, names])
     assert engine_load(text) == data
     assert text == 'id: new-list\ntitle: "No: really"\naudience:\n  - officer\nitems:\n  - id: one\n    text: "on"\n'  # form order
+
+
+# The form, through Decap's test backend: a value from a file that the form's rules refuse.
+def open_editor(page: Any, site_url: str, route: str, before: str = "") -> None:
+    """The editor at `route` (after `before`, a script that changes window.repoFiles), signed in."""
+    page.set_default_timeout(10_000)
+    page.goto(site_url + "admin/")
+    page.get_by_role("button", name="Login").click()
+    if before:
+        page.evaluate(before)
+    page.goto(site_url + "admin/#/collections/" + route)
+
+
+def publish(page: Any) -> None:
+    page.get_by_role("button", name="Publish").first.click()
+    page.get_by_text("Publish now").click()
+
+
+def repo_file(page: Any, path: str) -> str | None:
+    return page.evaluate(  # type: ignore[no-any-return]
+        "path => { const file = path.split('/').reduce((node, part) => node && node[part], window.repoFiles); return file ? file.content : null; }",
+        path,
+    )
+
+
+def expand_first(page: Any) -> None:
+    page.locator("[class*=StyledListItemTopBar] button").first.click()
+
+
+def test_an_unknown_category_from_a_file_is_refused_in_the_checks_words(site_url: str, page: Any, config: dict[str, Any]) -> None:
+    tamper = "window.repoFiles.data['partners.yml'].content = window.repoFiles.data['partners.yml'].content.replace('category: food-housing', 'category: youht')"
+    open_editor(page, site_url, "partners/entries/partners", tamper)
+    expand_first(page)
+    name = page.get_by_label("Name", exact=True).first
+    name.fill(name.input_value() + " (new hours)")  # any change, so that Decap offers to save
+    publish(page)
+    errors = page.locator("[class*=ControlErrorsList] li")
+    errors.first.wait_for()
+    shown = [str(text).strip() for text in errors.all_text_contents()]  # as written (the theme shows them in capitals)
+    categories = [option["value"] for option in source_fields(config, "data/partners.yml")[0]["fields"][2]["options"]]
+    assert rules.choice_message("partner category (see data/department.yml)", "youht", categories) in shown
+    assert "youht" in (repo_file(page, "data/partners.yml") or "")  # nothing was saved
+    assert page.evaluate("window.cspViolations") == []
