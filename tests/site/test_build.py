@@ -154,6 +154,10 @@ def test_recent_changes_link_blog_posts_at_their_address(public_site: Build) -> 
     links = [a["href"] for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("article a[href], main a[href]")]
     relative = [href for href in links if not urlsplit(href).scheme and not href.startswith(("#", "/"))]
     assert any("updates/" in href for href in relative), "no change of a blog post is listed"
-    broken = [href for href in relative if not (page.parent / urlsplit(href).path / "index.html").resolve().is_file()
-              and not (page.parent / urlsplit(href).path).resolve().is_file()]
+    broken = [
+        href
+        for href in relative
+        if not (page.parent / urlsplit(href).path / "index.html").resolve().is_file()
+        and not (page.parent / urlsplit(href).path).resolve().is_file()
+    ]
     assert broken == []

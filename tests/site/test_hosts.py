@@ -39,7 +39,11 @@ def normalised(path: Path, relative: str) -> bytes:
 
 def differences(first: Path, second: Path) -> list[str]:
     files = {site: {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} for site in (first, second)}
-    found = [f"only in {site.name}: {name}" for site in (first, second) for name in sorted(files[site] - files[second if site == first else first])]
+    found = [
+        f"only in {site.name}: {name}"
+        for site in (first, second)
+        for name in sorted(files[site] - files[second if site == first else first])
+    ]
     found += [name for name in sorted(files[first] & files[second]) if normalised(first / name, name) != normalised(second / name, name)]
     return found
 

@@ -19,7 +19,9 @@ REFERENCES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")
 @cache
 def anchors(page: Path) -> frozenset[str]:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    return frozenset(str(tag["id"]) for tag in soup.find_all(id=True)) | frozenset(str(a["name"]) for a in soup.find_all("a", attrs={"name": True}))
+    return frozenset(str(tag["id"]) for tag in soup.find_all(id=True)) | frozenset(
+        str(a["name"]) for a in soup.find_all("a", attrs={"name": True})
+    )
 
 
 def broken_links(site: Path) -> list[str]:
@@ -35,11 +37,9 @@ def broken_links(site: Path) -> list[str]:
                 target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
                 if target.is_dir():
                     target = target / "index.html"
-                where = f"{page.relative_to(site).as_posix()} -> {reference}"
-                if not target.is_file():
-                    broken.append(where)
-                elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in anchors(target):
-                    broken.append(where)
+                fragment = unquote(parts.fragment)
+                if not target.is_file() or (fragment and target.suffix == ".html" and fragment not in anchors(target)):
+                    broken.append(f"{page.relative_to(site).as_posix()} -> {reference}")
     return broken
 
 
@@ -51,14 +51,18 @@ def test_no_internal_link_is_broken(edition: str, request: pytest.FixtureRequest
 
 def test_the_crawl_finds_a_broken_link(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
-    (tmp_path / "index.html").write_text('<a href="a/">ok</a> <a href="b/">gone</a> <a href="#top">no anchor</a> <p id="x"></p> <a href="#x">ok</a>')
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a> <a href="b/">gone</a> <a href="#top">no anchor</a> <p id="x"></p> <a href="#x">ok</a>'
+    )
     (tmp_path / "a" / "index.html").write_text('<a href="../index.html#x">ok</a>')
     assert broken_links(tmp_path) == ["index.html -> b/", "index.html -> #top"]
 
 
 def test_the_builds_own_check_agrees_with_the_crawl(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
-    (tmp_path / "index.html").write_text('<a href="a/">ok</a> <a href="b/">gone</a> <a href="#top">no anchor</a> <p id="x"></p> <a href="#x">ok</a>')
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a> <a href="b/">gone</a> <a href="#top">no anchor</a> <p id="x"></p> <a href="#x">ok</a>'
+    )
     (tmp_path / "a" / "index.html").write_text('<a href="../index.html#x">ok</a>')
     assert link_check.broken_links(tmp_path) == [
         "index.html links to b/: no such file in the site",
