@@ -49,22 +49,23 @@ def test_no_internal_link_is_broken(edition: str, request: pytest.FixtureRequest
     assert broken_links(built.site) == []
 
 
-def test_the_crawl_finds_a_broken_link(tmp_path: Path) -> None:
+@pytest.fixture
+def planted(tmp_path: Path) -> Path:
+    """Two pages, with a link to a missing page and one to a missing anchor."""
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text(
         '<a href="a/">ok</a> <a href="b/">gone</a> <a href="#top">no anchor</a> <p id="x"></p> <a href="#x">ok</a>'
     )
     (tmp_path / "a" / "index.html").write_text('<a href="../index.html#x">ok</a>')
-    assert broken_links(tmp_path) == ["index.html -> b/", "index.html -> #top"]
+    return tmp_path
 
 
-def test_the_builds_own_check_agrees_with_the_crawl(tmp_path: Path) -> None:
-    (tmp_path / "a").mkdir()
-    (tmp_path / "index.html").write_text(
-        '<a href="a/">ok</a> <a href="b/">gone</a> <a href="#top">no anchor</a> <p id="x"></p> <a href="#x">ok</a>'
-    )
-    (tmp_path / "a" / "index.html").write_text('<a href="../index.html#x">ok</a>')
-    assert link_check.broken_links(tmp_path) == [
+def test_the_crawl_finds_a_broken_link(planted: Path) -> None:
+    assert broken_links(planted) == ["index.html -> b/", "index.html -> #top"]
+
+
+def test_the_builds_own_check_agrees_with_the_crawl(planted: Path) -> None:
+    assert link_check.broken_links(planted) == [
         "index.html links to b/: no such file in the site",
         "index.html links to #top: that page has no anchor #top",
     ]
