@@ -6,6 +6,8 @@
     playbooks new-site DIR   start a new department's site
     playbooks new-play       start a new play from the play template
     playbooks edit           edit the site in the browser, saving to this folder (no sign-in)
+    playbooks release V      issue edition V (such as 2027.1) as a dated git tag
+    playbooks editions       build the site with every issued edition readable under archive/
     playbooks pdf            the print edition as a PDF
     playbooks offline        the offline edition as a zip
     playbooks readability    reading grade of every play
@@ -28,6 +30,8 @@ COMMANDS = {
     "new-site": "engagement_playbooks.cli.new_site",
     "new-play": "engagement_playbooks.cli.new_play",
     "edit": "engagement_playbooks.cli.edit",
+    "release": "engagement_playbooks.cli.release",
+    "editions": "engagement_playbooks.cli.editions",
     "pdf": "engagement_playbooks.cli.pdf",
     "offline": "engagement_playbooks.cli.offline",
     "readability": "engagement_playbooks.quality.readability",

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from engagement_playbooks.domain import history
+from engagement_playbooks.domain import edition_changes, history, releases
 from engagement_playbooks.domain.clock import today
 from engagement_playbooks.domain.editions import shows
 from engagement_playbooks.models.page import PageMeta
-from engagement_playbooks.readers import git_log
+from engagement_playbooks.readers import git_log, git_tags
 from engagement_playbooks.readers.pages import PageInfo, scan_pages
 from engagement_playbooks.readers.problems import ProblemsError
+from engagement_playbooks.readers.yaml_source import parse_yaml
 from engagement_playbooks.validation.catalog import Catalog, load_catalog
 from engagement_playbooks.validation.jinja_syntax import jinja_syntax_problems
 from engagement_playbooks.validation.pages import validate_pages
@@ -104,3 +105,37 @@ class Snapshot:
     def has_history(self) -> bool:
         """A full git history, so change lists can be shown (not a download or a shallow clone)."""
         return self.git_log is not None and not self.git_log.shallow
+
+    @functools.cached_property
+    def releases(self) -> releases.EditionState:
+        """Which issued edition this build is of (domain/releases.py); "unknown" without git history."""
+        tags = git_tags.read(self.root, releases.TAG_PREFIX) if self.git_log is not None else None
+        content = frozenset(commit.sha for commit in self.git_log.commits) if self.git_log is not None else frozenset()
+        return releases.edition_state(tags, content, lambda since: git_tags.commits_between(self.root, since, "HEAD"))
+
+    def edition_changes(self, release: releases.Release | None) -> edition_changes.EditionChanges:
+        """What changed in `release` since the edition before it, or (None) since the current edition: empty for a
+        first edition and without history."""
+        state = self.releases
+        if self.git_log is None or self.git_log.shallow:
+            return edition_changes.EditionChanges()
+        if release is None:
+            chosen = state.unissued
+        else:
+            previous = state.previous(release)
+            if previous is None:
+                return edition_changes.EditionChanges()
+            chosen = git_tags.commits_between(self.root, previous.commit, release.commit)
+        commits = [commit for commit in self.git_log.commits if commit.sha in chosen]
+        sources = edition_changes.Sources(
+            self.docs_dir, self.data_dir, self.shows, self.catalog.checklists, self.catalog.partners, public=not self.internal
+        )
+        return edition_changes.edition_changes(commits, sources, self._partners_at)
+
+    def _partners_at(self, revision: str) -> Mapping[str, object] | None:
+        text = git_tags.file_at(self.root, revision, self.data_dir / edition_changes.PARTNERS_FILE)
+        document = parse_yaml(text, edition_changes.PARTNERS_FILE)[0] if text is not None else None
+        listed = document.data.get("partners") if document is not None and isinstance(document.data, dict) else None
+        if not isinstance(listed, list):
+            return None
+        return {str(p["id"]): p for p in listed if isinstance(p, dict) and "id" in p}
