@@ -79,7 +79,9 @@ def edition_changes(commits: Sequence[Commit], sources: Sources, partners_at: Pa
     for commit in commits:
         shown_pages = [p for p in _pages(commit.files, docs) if sources.shows_page(p)]
         shown_checklists = [
-            f.stem for f in commit.files if f.parent == checklist_folder and f.suffix in (".yml", ".yaml") and f.stem in sources.checklist_ids
+            f.stem
+            for f in commit.files
+            if f.parent == checklist_folder and f.suffix in (".yml", ".yaml") and f.stem in sources.checklist_ids
         ]
         changed_partners = _partners(commit.sha, partners_at, sources) if partners_file in commit.files else []
         shown = len(shown_pages) + len(shown_checklists)
@@ -102,9 +104,7 @@ def _partners(sha: str, partners_at: PartnersAt, sources: Sources) -> list[str]:
     """The partners whose shown record this commit changed (added, edited or, if they still exist, re-added)."""
     before, after = partners_at(f"{sha}^") or {}, partners_at(sha) or {}
     view = public_view if sources.public else (lambda record: record)
-    return sorted(
-        key for key in after if key in sources.partner_ids and view(after[key]) != view(before.get(key))
-    )
+    return sorted(key for key in after if key in sources.partner_ids and view(after[key]) != view(before.get(key)))
 
 
 def _sorted(found: Mapping[str, list[str]]) -> tuple[Changed, ...]:

@@ -15,9 +15,12 @@ One scheme for names: the year, a dot and the edition's number in that year, fro
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from engagement_playbooks.domain.clock import long_date
@@ -130,3 +133,79 @@ def edition_state(tags: Tags | None, content_commits: frozenset[str], commits_af
         return EditionState("archived", releases, current)
     unissued = content_commits & commits_after(current.commit)
     return EditionState("ahead" if unissued else "issued", releases, current, unissued)
+
+
+EDITIONS_PAGE = "editions/index.md"  # the engine writes these pages (hosts/mkdocs/releases.py) unless the site has its own
+
+
+def changes_page(version: str | None) -> str:
+    """The docs path of an edition's "What changed" page (None: the changes not yet issued)."""
+    return f"editions/{version or 'unissued'}.md"
+
+
+ARCHIVE_FOLDER = "archive"  # every archived edition at archive/<version>/ under the published root
+SHELF_VARIABLE = "PLAYBOOKS_SHELF"  # set by `playbooks editions` (cli/building.py strict_build(shelf=…))
+
+
+def archive_pdf(version: str) -> str:
+    return f"playbooks-{version}.pdf"
+
+
+def archive_zip(version: str) -> str:
+    return f"playbooks-offline-{version}.zip"
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """Where a build sits among the published editions, as `playbooks editions` tells it (PLAYBOOKS_SHELF)."""
+
+    here: str | None = None  # the archived edition this build is; None: the published root
+    archived: tuple[str, ...] = ()  # the versions under archive/, newest first
+    root_revision: str | None = None  # an archive build: the commit the root serves (for links to the same page)
+    built: str | None = None  # the root build: the folder of built archives it takes in
+
+    @classmethod
+    def from_environment(cls) -> Shelf | None:
+        """None for a plain build (no archives around it)."""
+        raw = os.environ.get(SHELF_VARIABLE)
+        if not raw:
+            return None
+        data = json.loads(raw)
+        return cls(data.get("here"), tuple(data.get("archived", ())), data.get("root_revision"), data.get("built"))
+
+    def to_environment(self) -> str:
+        return json.dumps({"here": self.here, "archived": list(self.archived), "root_revision": self.root_revision, "built": self.built})
+
+    def archive_file(self, version: str, name: str) -> bool:
+        """Whether the built archive of `version` holds the file `name` (its PDF, its offline zip)."""
+        return bool(self.built) and (Path(str(self.built)) / version / name).is_file()
+
+    @property
+    def to_root(self) -> str:
+        """From this build's root to the published root."""
+        return "../../" if self.here else ""
+
+
+@dataclass(frozen=True)
+class ShelfEntry:
+    label: str
+    prefix: str  # from this build's root to that edition's root ("" for this build)
+    pages: frozenset[str] | None  # the docs pages it has; None: this build's own
+    here: bool
+
+
+def shelf_entries(shelf: Shelf, state: EditionState, pages_at: Callable[[str], frozenset[str] | None]) -> tuple[ShelfEntry, ...]:
+    """The published root, then every archived edition, newest first, as links from this build."""
+
+    def pages(revision: str | None) -> frozenset[str]:
+        return (pages_at(revision) if revision else None) or frozenset()  # unknown: links go to that edition's home
+
+    here_root = shelf.here is None
+    entries = [ShelfEntry("Current edition", shelf.to_root, None if here_root else pages(shelf.root_revision), here_root)]
+    for version in shelf.archived:
+        release = state.find(version)
+        label = release.label if release else f"Edition {version}"
+        here = version == shelf.here
+        prefix = "" if here else f"{shelf.to_root}{ARCHIVE_FOLDER}/{version}/"
+        entries.append(ShelfEntry(label, prefix, None if here else pages(release.commit if release else None), here))
+    return tuple(entries)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from engagement_playbooks.domain import edition_changes, history, releases
+from engagement_playbooks.domain import edition_changes, history
+from engagement_playbooks.domain import releases as issued
 from engagement_playbooks.domain.clock import today
 from engagement_playbooks.domain.editions import shows
 from engagement_playbooks.models.page import PageMeta
@@ -40,6 +41,7 @@ class Snapshot:
     metas: Mapping[str, PageMeta]  # checked front matter of every page
     catalog: Catalog  # already filtered for the edition
     internal_details: frozenset[str]  # internal contacts' phones and emails (for the public edition's leak guard)
+    shelf: issued.Shelf | None = None  # the published editions around this build (PLAYBOOKS_SHELF), if any
 
     @property
     def internal(self) -> bool:
@@ -83,6 +85,7 @@ class Snapshot:
             MappingProxyType(metas),
             catalog.for_edition(edition == "internal"),
             catalog.internal_details(),
+            issued.Shelf.from_environment(),
         )
 
     # Worked out on first use from the frozen fields above (a check that needs no history never walks git).
@@ -107,13 +110,13 @@ class Snapshot:
         return self.git_log is not None and not self.git_log.shallow
 
     @functools.cached_property
-    def releases(self) -> releases.EditionState:
+    def releases(self) -> issued.EditionState:
         """Which issued edition this build is of (domain/releases.py); "unknown" without git history."""
-        tags = git_tags.read(self.root, releases.TAG_PREFIX) if self.git_log is not None else None
+        tags = git_tags.read(self.root, issued.TAG_PREFIX) if self.git_log is not None else None
         content = frozenset(commit.sha for commit in self.git_log.commits) if self.git_log is not None else frozenset()
-        return releases.edition_state(tags, content, lambda since: git_tags.commits_between(self.root, since, "HEAD"))
+        return issued.edition_state(tags, content, lambda since: git_tags.commits_between(self.root, since, "HEAD"))
 
-    def edition_changes(self, release: releases.Release | None) -> edition_changes.EditionChanges:
+    def edition_changes(self, release: issued.Release | None) -> edition_changes.EditionChanges:
         """What changed in `release` since the edition before it, or (None) since the current edition: empty for a
         first edition and without history."""
         state = self.releases

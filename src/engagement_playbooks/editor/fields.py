@@ -107,6 +107,8 @@ LITERAL_LABELS = {
     "officer": "Officers",
     "trainer": "Trainers",
     "supervisor": "Supervisors",
+    "main": "The latest approved changes (editions under archive/)",
+    "latest": "The latest issued edition",
 }
 
 # The engine's field types, by identity (the same objects the models are written with).

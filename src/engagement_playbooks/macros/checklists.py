@@ -15,7 +15,8 @@ def checklist(ctx: PageContext, checklist_id: str) -> str:
     if found is None:
         return ctx.report(f"checklist({checklist_id!r})", unknown("checklist id", checklist_id, ctx.catalog.checklists))
     links = {item.id: ctx.link(item.link) if item.link else None for item in found.all_items}
-    return ctx.render("checklist.html", checklist=found, links=links, department=ctx.catalog.department)
+    edition = ctx.snapshot.releases.label  # the printed sign-off names what the new hire was trained on
+    return ctx.render("checklist.html", checklist=found, links=links, department=ctx.catalog.department, edition=edition)
 
 
 def onboarding_progress(ctx: PageContext) -> str:

@@ -23,7 +23,7 @@ from engagement_playbooks.domain.preview import (
     PARTNERS,
     partner_table_key,
 )
-from engagement_playbooks.macros import changes, checklists, glossary, partners, reference, reviews
+from engagement_playbooks.macros import changes, checklists, glossary, issued, partners, reference, reviews
 
 Reads = Callable[[Mapping[str, Any]], set[str]]  # a call's arguments by parameter name -> the data it reads
 
@@ -111,6 +111,8 @@ SPECS = (
     MacroSpec("data_reference", reference.data_reference),
     MacroSpec("review_status", reviews.review_status, lambda a: {PAGES, PARTNERS}),
     MacroSpec("recent_changes", changes.recent_changes, lambda a: {PAGES}),
+    MacroSpec("edition_list", issued.edition_list, lambda a: {PAGES}),
+    MacroSpec("edition_changes", issued.edition_changes, lambda a: {ALL_DATA, PAGES}),
 )
 
 BY_NAME: dict[str, MacroSpec] = {spec.name: spec for spec in SPECS}

@@ -7,6 +7,7 @@ from pydantic import Field
 from .app import App
 from .common import Email, Phone, Region, Slug, StalenessMonths, Strict, Text, WebUrl
 from .interval import ReviewInterval
+from .issued import IssuedEditions
 
 
 class Named(Strict):
@@ -55,6 +56,11 @@ class Department(Strict):
     )
     app: App = Field(
         default_factory=App, description="The installable app: its icon, its colour, offline storage.", title="The app on phones"
+    )
+    editions: IssuedEditions = Field(
+        default_factory=IssuedEditions,
+        description="How issued editions are published (`playbooks release`).",
+        title="Issued editions",
     )
     feedback_email: Email | None = Field(
         None,

@@ -25,12 +25,15 @@ def broken_links(site: Path) -> list[str]:
         return frozenset(unescape(found) for found in _ANCHOR.findall(page.read_text(encoding="utf-8")))
 
     broken = []
+    root = site.resolve()
     for page in sorted(site.rglob("*.html")):
         for reference in map(unescape, _REFERENCE.findall(page.read_text(encoding="utf-8"))):
             parts = urlsplit(reference)
             if not reference or parts.scheme or parts.netloc or parts.path.startswith("/"):
                 continue  # another site, mailto:/tel:/data:, or a 404 page's absolute links
             target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if not target.is_relative_to(root):
+                continue  # out of this build's folder (an archived edition's link to the current one): the build holding both checks it
             if target.is_dir():
                 target = target / "index.html"
             where = f"{page.relative_to(site).as_posix()} links to {reference}"

@@ -45,3 +45,10 @@ def relative_url(url: str, other: str) -> str:
         common += 1
     relative = "/".join([".."] * (len(other_parts) - common) + dest_parts[common:]) or "."
     return relative + "/" if url.endswith("/") else relative
+
+
+def from_root(target: str, page: str) -> str:
+    """A target relative to the site's root, which may climb out of it (an archived edition's link to the
+    current one: ../../), as seen from the page at the site-root-relative URL `page`."""
+    depth = page.count("/") if page not in ("", "./") else 0
+    return ("../" * depth + target) or "./"

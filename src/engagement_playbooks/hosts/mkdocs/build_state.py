@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from engagement_playbooks.domain.snapshot import Snapshot
 from engagement_playbooks.hosts.mkdocs.macros_binding import MacroBinding
+from engagement_playbooks.hosts.mkdocs.releases import Editions
 from engagement_playbooks.readers.problems import Problem
 from engagement_playbooks.rendering.context import PageContext, SiteRender
 
@@ -20,6 +21,7 @@ class BuildState:
     snapshot: Snapshot
     binding: MacroBinding
     started: float  # when the build began (time.time()): a quick preview's leak scan reads what it wrote since
+    editions: Editions  # the issued editions: what each page says of its edition (hosts/mkdocs/releases.py)
     site: SiteRender | None = None  # made in on_nav, once the host's files know their final URLs (the blog's posts too)
     internal_urls: set[str] = field(default_factory=set)  # site-relative URLs of internal pages, public edition only
     pages: dict[str, PageContext] = field(default_factory=dict)  # the pages rendered in this build

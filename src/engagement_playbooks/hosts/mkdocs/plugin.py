@@ -37,6 +37,7 @@ from engagement_playbooks.hosts.mkdocs import (
     macros_config,
     offline,
     print_site,
+    releases,
     search,
     web_app,
 )
@@ -69,7 +70,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         self.templates = MemoryBytecodeCache()
         self.serving = False  # `mkdocs serve`: the preview stores nothing on devices (web_app.py)
         self.icons: web_app.Icons | None = None  # the web app's icons, made in on_config (kept while the logo is unchanged)
-        self.with_editor = False  # admin/: on unless switched off or the offline edition (no one edits from a zip)
+        self.with_editor = False  # admin/: on unless switched off, an offline or an archived edition
         self.restore_print_site: Callable[[], None] = lambda: None  # puts print-site's module back after the build
 
     @property
@@ -118,9 +119,10 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             snapshot = Snapshot.load(root, Path(config.docs_dir).resolve(), edition, self.config.data_dir, previous)
         except ProblemsError as error:
             raise PluginError(str(error)) from error
-        self.build = BuildState(snapshot, MacroBinding(snapshot.variables()), time.time())
+        self.build = BuildState(snapshot, MacroBinding(snapshot.variables()), time.time(), releases.configure(config, snapshot, is_offline))
         self.restore_print_site = print_site.speed_up(config)
-        self.with_editor = self.config.editor.enabled and not is_offline
+        # No editor in the offline edition (no one edits from a zip) nor in an archived edition (kept as issued).
+        self.with_editor = self.config.editor.enabled and not is_offline and not (snapshot.shelf and snapshot.shelf.here)
         self.icons = web_app.configure(config, snapshot, file_edition=is_offline, serving=self.serving, last=self.icons)
         abbreviations.configure(config, snapshot.catalog.glossary.abbreviations())
         if self.preview is not None:
@@ -138,6 +140,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         if not snapshot.internal:
             self.build.internal_urls = editions.exclude_internal(files, snapshot.pages)
         assets.add_files(files, config, leave_out=lambda path: not self.with_editor and editor.is_editor_asset(path))
+        releases.add_pages(files, config, self.build.editions)
         git_dates.seed_dates(files, config, snapshot.git_log)
         if self.preview is not None and self.plan is not None:
             preview_pages.mark_for_rebuild(files, config, None if self.plan.full else self.plan.pages)
@@ -185,6 +188,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         self.build.binding.page = context
         # The review line, report links and a play's recent changes (theme/partials/review.html, report.html, history.html).
         page.meta.update(page_parts(self.build.snapshot, config, path, source_path(page.file, config), page.url, page.title))
+        page.meta["edition"] = self.build.editions.for_page(path, page.url)
         return markdown
 
     @event_priority(50)  # first: the macros' HTML goes in before link notes, print-site and search read the page
@@ -254,7 +258,10 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             feed.write_feed(config, snapshot.internal)
         if self.with_editor:
             editor.write_files(config, snapshot, self.config.editor, build.site.renderer)
-        web_app.write_files(config, snapshot, self.icons)  # after every other file: the service worker's lists hash them all
+        releases.take_in_archives(config, build.editions)  # before the worker's lists, the link check and the leak guard
+        web_app.write_files(
+            config, snapshot, self.icons, lambda path: releases.is_archive_file(path, build.editions)
+        )  # after every other file: the service worker's lists hash them all
         if self.preview is not None:
             self.preview.record(build.reads())
         if self.preview is None or (self.plan is not None and self.plan.full):  # a dirty preview wrote only some pages

@@ -6,6 +6,7 @@ lists hash every file the build wrote.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,8 @@ def _write(site_dir: Path, path: str, data: bytes) -> None:
     target.write_bytes(data)
 
 
-def write_files(config: MkDocsConfig, site: Snapshot, icons: Icons) -> None:
+def write_files(config: MkDocsConfig, site: Snapshot, icons: Icons, leave_out: Callable[[str], bool]) -> None:
+    """`leave_out`: more files the service worker never stores (archived editions, which have their own)."""
     site_dir = Path(config.site_dir)
     department = site.catalog.department
     for path, data in contacts.contact_files(site.catalog.partners, department).items():
@@ -81,5 +83,7 @@ def write_files(config: MkDocsConfig, site: Snapshot, icons: Icons) -> None:
         return
     search = config.plugins.get("material/search")
     languages = list(search.config.get("lang") or [lang]) if search is not None else [lang]
-    shell, edition = web_app.precache_lists(site_dir, config.use_directory_urls, keep_lunr=languages != ["en"], leave_out=is_editor_file)
+    shell, edition = web_app.precache_lists(
+        site_dir, config.use_directory_urls, keep_lunr=languages != ["en"], leave_out=lambda path: is_editor_file(path) or leave_out(path)
+    )
     _write(site_dir, web_app.WORKER, web_app.service_worker(shell, edition))
