@@ -90,8 +90,11 @@ def test_material_search_internals(built_config: Any) -> None:
 
 
 def test_git_dates_internals(built_config: Any) -> None:
-    """plugin/git_dates.py: last_revision_commits, cached_source_paths and util.ignored_commits."""
+    """plugin/git_dates.py: last_revision_commits, cached_source_paths, util.ignored_commits and `exclude`."""
     plugin = built_config.plugins[git_dates.NAME]
+    assert "editions/index.md" in plugin.config["exclude"]  # the generated Editions page is left undated
+    assert list(inspect.signature(type(plugin).on_page_markdown).parameters)[:3] == ["self", "markdown", "page"]
+    assert "exclude(page.file.src_path" in inspect.getsource(type(plugin).on_page_markdown)
     assert isinstance(plugin.last_revision_commits, dict)
     assert isinstance(plugin.cached_source_paths, dict)
     assert isinstance(plugin.util.ignored_commits, list | set | tuple | dict)

@@ -1,6 +1,7 @@
 """Adapter for mkdocs-git-revision-date-localized-plugin 1.6's internals: "last updated" dates from one
 `git log` instead of one per page. Its internals used here (tests/site/test_engine_contracts.py checks them):
-`plugin.last_revision_commits`, `plugin.cached_source_paths` and `plugin.util.ignored_commits`.
+`plugin.last_revision_commits`, `plugin.cached_source_paths`, `plugin.util.ignored_commits` and its
+`exclude` setting.
 
 The git-revision-date-localized plugin runs `git log -n 1 <file>` for every page (13 to 30 ms each on
 2 cores: half a minute at 1,000 pages). One walk over the history of docs/ gives the same answers:
@@ -81,3 +82,11 @@ def seed_dates(files: Files, config: MkDocsConfig, walked: GitLog | None) -> Non
             key = str(Path(file.abs_src_path).absolute())  # the plugin's cache key
             plugin.last_revision_commits[key] = commit
             plugin.cached_source_paths[key] = key
+
+
+def leave_undated(config: MkDocsConfig, paths: list[str]) -> None:
+    """Pages the engine generates have no git history: the plugin would stamp them with the build's clock, so two
+    builds of one commit would differ. Its `exclude` setting leaves them without a "last updated" date."""
+    plugin = enabled_plugin(config)
+    if plugin is not None:
+        plugin.config["exclude"] = sorted({*plugin.config.get("exclude", []), *paths})

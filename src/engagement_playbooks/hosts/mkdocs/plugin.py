@@ -140,7 +140,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
         if not snapshot.internal:
             self.build.internal_urls = editions.exclude_internal(files, snapshot.pages)
         assets.add_files(files, config, leave_out=lambda path: not self.with_editor and editor.is_editor_asset(path))
-        releases.add_pages(files, config, self.build.editions)
+        git_dates.leave_undated(config, releases.add_pages(files, config, self.build.editions))
         git_dates.seed_dates(files, config, snapshot.git_log)
         if self.preview is not None and self.plan is not None:
             preview_pages.mark_for_rebuild(files, config, None if self.plan.full else self.plan.pages)

@@ -130,12 +130,13 @@ def configure(config: MkDocsConfig, snapshot: Snapshot, file_edition: bool) -> E
     return editions
 
 
-def add_pages(files: Files, config: MkDocsConfig, editions: Editions) -> None:
-    """The generated pages, unless the site has its own page at that path. Not in the navigation: every page's
-    footer links the Editions page."""
-    for path, content in editions.generated_pages().items():
-        if files.get_file_from_path(path) is None:
-            files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+def add_pages(files: Files, config: MkDocsConfig, editions: Editions) -> list[str]:
+    """The generated pages, unless the site has its own page at that path (the paths added). Not in the
+    navigation: every page's footer links the Editions page."""
+    added = {path: content for path, content in editions.generated_pages().items() if files.get_file_from_path(path) is None}
+    for path, content in added.items():
+        files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+    return list(added)
 
 
 def is_archive_file(path: str, editions: Editions) -> bool:
