@@ -61,6 +61,13 @@ ifeq ($(filter $(EDITION),public internal),)
 $(error EDITION must be public or internal, not "$(EDITION)")
 endif
 
+# VERSION, EFFECTIVE and SUMMARY come from the command line (make exports them); SUMMARY may be left out.
+release: $(VENV)/.runtime ## Issue an edition: make release VERSION=2027.1 EFFECTIVE=2027-01-15 SUMMARY="…" (then push its tag)
+	$(PLAYBOOKS) release "$$VERSION" --effective "$$EFFECTIVE" $${SUMMARY:+--summary "$$SUMMARY"}
+
+editions: $(VENV)/.dev browser ## Build the site with every issued edition under archive/, each with its PDF and zip (EDITION=internal)
+	PLAYBOOKS_EDITION=$(EDITION) $(PLAYBOOKS) editions
+
 build-offline: $(VENV)/.runtime ## Zip the site to use from disk, search included, into dist/ (EDITION=internal for staff)
 	PLAYBOOKS_EDITION=$(EDITION) $(PLAYBOOKS) offline
 
@@ -80,4 +87,4 @@ lighthouse: $(VENV)/.dev browser ## Lighthouse (mobile, gzip, median of 3) of 5 
 screenshots: $(VENV)/.dev browser ## Take the editor's screenshots for CONTRIBUTING.md (docs/trainers/images/)
 	$(PY) tools/editor_screenshots.py
 
-.PHONY: help screenshots serve serve-full edit build build-internal check lint browser test readability new-play build-offline pdf bench lighthouse
+.PHONY: help screenshots serve serve-full edit build build-internal check lint browser test readability new-play release editions build-offline pdf bench lighthouse

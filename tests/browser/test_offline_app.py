@@ -7,6 +7,7 @@ served build: the update test points it at a rebuild, as a deployment would.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import os
@@ -17,8 +18,9 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from support import ROOT, Build, build, copy_project, serve
+from support import ROOT, Build, build, copy_project, git, serve
 
+from engagement_playbooks.domain import releases
 from engagement_playbooks.outputs import web_app as pwa
 from engagement_playbooks.testing.server import base_path
 
@@ -90,6 +92,8 @@ def save_for_offline(page: Any, base: str) -> None:
     assert re.search(r"about \d+\.\d MB", str(status.text_content()))
     button.click()
     expect(status).to_contain_text("Done. Saved on this device", timeout=120_000)
+    # The copy is named by its edition: this project copy has no git history.
+    assert re.search(r"Saved on this device \(\d+\.\d MB\): Edition unknown \(no git history\)\.", str(status.text_content()))
 
 
 def test_installable_with_manifest_and_icons_under_the_sub_path(context: Any, served: tuple[str, Path]) -> None:
@@ -154,6 +158,12 @@ def test_new_build_shows_the_notice_and_loads_after_choosing(context: Any, serve
     save_for_offline(page, base)
     home = project / "docs" / "index.md"
     home.write_text(home.read_text() + f"\n\n{NEW_TEXT}\n")
+    # The new build is an issued edition: the notice and the save box name it.
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "The plays were updated")
+    message = releases.tag_message("2099.1", dt.date(2099, 1, 15), "The plays were updated.")
+    git(project, "tag", "--annotate", "edition/2099.1", "-m", message)
     second = quick_build(project, tmp_path / "v2" / "site")
     link.unlink()
     link.symlink_to(second.site, target_is_directory=True)
@@ -161,10 +171,12 @@ def test_new_build_shows_the_notice_and_loads_after_choosing(context: Any, serve
     page.reload()  # a navigation: the browser checks sw.js and installs the new build in the background
     page.evaluate("navigator.serviceWorker.ready.then(r => r.update())")
     notice = page.locator(".ep-update")
-    expect(notice).to_contain_text("New playbooks are ready", timeout=120_000)
+    expect(notice).to_contain_text("New playbooks are ready: Edition 2099.1, effective 15 January 2099.", timeout=120_000)
     expect(page.locator("article")).not_to_contain_text(NEW_TEXT)  # still the saved build: never mixed
     notice.get_by_role("button", name="Load the new playbooks").click()
     expect(page.locator("article")).to_contain_text(NEW_TEXT, timeout=30_000)
+    expect(page.locator("[data-ep-status]")).to_contain_text("Saved on this device", timeout=30_000)
+    assert "MB): Edition 2099.1, effective 15 January 2099." in str(page.locator("[data-ep-status]").text_content())
     context.set_offline(True)  # the new build was saved whole before it took over
     page.goto(base + UNVISITED[0])
     expect(page.locator("article h1")).not_to_have_text("You are offline")

@@ -11,18 +11,19 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support import serve
+from support import git, serve
 
 from engagement_playbooks.cli.main import main as playbooks
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAY = "docs/plays/example-coffee-with-residents.md"
-GIT_ENV = {"GIT_AUTHOR_NAME": "Trainer", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "Trainer", "GIT_COMMITTER_EMAIL": "t@example.org"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Trainer",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "Trainer",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+}
 SECRET_SUBJECT = "Night manager cell for the shelter"
-
-
-def git(project: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=project, check=True, capture_output=True, text=True, env={**os.environ, **GIT_ENV}).stdout
 
 
 def release(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -47,7 +48,12 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("issued")
     site = base / "harbor"
     args = ["--name", "Harbor City Police Department", "--short-name", "HCPD", "--site-url", "https://example.org/hcpd/"]
-    assert playbooks(["new-site", str(site), *args, "--repo-url", "https://github.com/hcpd/playbooks", "--engine-spec", str(ROOT), "--example"]) == 0
+    assert (
+        playbooks(
+            ["new-site", str(site), *args, "--repo-url", "https://github.com/hcpd/playbooks", "--engine-spec", str(ROOT), "--example"]
+        )
+        == 0
+    )
     git(site, "init", "-q", "-b", "main")
     git(site, "add", "-A")
     git(site, "commit", "-qm", "Start the playbooks")
@@ -92,7 +98,11 @@ def built(project: Path) -> Path:
     git(project, "commit", "-qam", "Coffee: a later change")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "engagement_playbooks.cli.main", "editions", "--no-pdf"], cwd=project, env=env, capture_output=True, text=True
+        [sys.executable, "-m", "engagement_playbooks.cli.main", "editions", "--no-pdf"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert git(project, "worktree", "list").count("\n") == 1  # the checkouts of the tags are gone
@@ -135,7 +145,7 @@ def test_what_changed_names_the_public_play_and_nothing_internal(built: Path) ->
 def test_the_first_archive_shows_the_old_text_its_banner_and_its_zip(built: Path) -> None:
     old = built / "archive/2027.1/plays/example-coffee-with-residents/index.html"
     assert "sign-up sheet" not in text(old)
-    assert "Archived edition You are reading edition 2027.1, effective 15 January 2027" in text(old)
+    assert "Archived edition This is Edition 2027.1, effective 15 January 2027, kept as it was issued." in text(old)
     assert "sign-up sheet" in text(built / "archive/2027.2/plays/example-coffee-with-residents/index.html")
     assert (built / "archive/2027.1/playbooks-offline-2027.1.zip").is_file()
     assert not (built / "archive/2027.1/admin").exists()  # an archive is kept as issued: no editor
@@ -149,7 +159,9 @@ def test_a_shallow_clone_builds_and_says_the_edition_is_unknown(project: Path, t
     subprocess.run(["git", "clone", "-q", "--depth", "1", "--no-tags", project.as_uri(), str(clone)], check=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=clone, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=clone, env=env, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert "Edition unknown (no git history)" in text(out / "index.html", ".ep-edition")
     shutil.rmtree(clone)

@@ -99,11 +99,11 @@ def test_site_rebuilds_daily_and_the_internal_edition_never_reaches_pages() -> N
     assert triggers["push"]["branches"] == ["main"]
     jobs = workflow["jobs"]
     deploy_commands = [step.get("run", "") for step in jobs["deploy"]["steps"]]
-    assert "make build" in [command.split("#")[0].strip() for command in deploy_commands]
+    assert "make editions" in [command.split("#")[0].strip() for command in deploy_commands]  # archives included
     assert jobs["deploy"]["permissions"]["pages"] == "write"
     internal = jobs["internal"]
     assert "pages" not in internal["permissions"]
-    assert "make build-internal" in [step.get("run") for step in internal["steps"]]
+    assert "make editions EDITION=internal" in [step.get("run", "").split("#")[0].strip() for step in internal["steps"]]
     uses = [step.get("uses", "") for step in internal["steps"]]
     assert any(u.startswith("actions/upload-artifact@") for u in uses)
     assert not any("pages" in u for u in uses)

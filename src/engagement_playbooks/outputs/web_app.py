@@ -152,13 +152,15 @@ def transfer_size(entries: Iterable[Entry]) -> int:
     return sum(e.size for e in entries)
 
 
-def service_worker(shell: list[Entry], edition: list[Entry]) -> bytes:
-    """sw.js: this build's lists, then the worker. Any changed file changes sw.js, so browsers see the update."""
+def service_worker(shell: list[Entry], edition: list[Entry], label: str) -> bytes:
+    """sw.js: this build's lists and the name of its edition (`label`, which the app shows when it has saved the
+    edition and when a new one is ready), then the worker. Any changed file changes sw.js, so browsers see the update."""
     lists = {"shell": [asdict(e) for e in shell], "edition": [asdict(e) for e in edition]}
     version = hashlib.sha256(json.dumps(lists, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+    facts = {"version": version, "label": label, "offline": OFFLINE_PAGE, **lists}
     header = (
         "// Written by the build (engagement_playbooks/outputs/web_app.py): the precache lists of this build. Do not edit.\n"
-        f"self.__EP = {json.dumps({'version': version, 'offline': OFFLINE_PAGE, **lists}, separators=(',', ':'))};\n"
+        f"self.__EP = {json.dumps(facts, separators=(',', ':'))};\n"
     )
     return (header + WORKER_SOURCE.read_text(encoding="utf-8")).encode("utf-8")
 

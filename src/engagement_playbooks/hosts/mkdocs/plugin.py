@@ -260,7 +260,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):  # type: ignore[no-untyped-c
             editor.write_files(config, snapshot, self.config.editor, build.site.renderer)
         releases.take_in_archives(config, build.editions)  # before the worker's lists, the link check and the leak guard
         web_app.write_files(
-            config, snapshot, self.icons, lambda path: releases.is_archive_file(path, build.editions)
+            config, snapshot, self.icons, build.editions.state.label, lambda path: releases.is_archive_file(path, build.editions)
         )  # after every other file: the service worker's lists hash them all
         if self.preview is not None:
             self.preview.record(build.reads())

@@ -38,6 +38,7 @@ class EditionLine:
 
     label: str  # Edition 2027.1, effective 15 January 2027 / Draft: not yet issued / Edition unknown (no git history)
     kind: str
+    version: str | None  # the edition this build is of (None: a draft, or no git history)
     editions_href: str  # the Editions page
     unissued_href: str | None  # "includes changes not yet issued": what changed since
     current_href: str | None  # an archived edition: the current one
@@ -100,7 +101,8 @@ class Editions:
             from_root(page_url(changes_page(state.current.version), self.use_directory_urls), url) if reasons and state.current else None
         )
         editions = from_root(page_url(EDITIONS_PAGE, self.use_directory_urls), url)
-        return EditionLine(state.label, state.kind, editions, unissued, current, choices, reasons, changed_href)
+        version = state.current.version if state.current else None
+        return EditionLine(state.label, state.kind, version, editions, unissued, current, choices, reasons, changed_href)
 
     def generated_pages(self) -> dict[str, str]:
         """The Editions page and each edition's "What changed" page, as Markdown that calls the engine's macros."""

@@ -64,8 +64,9 @@ def _write(site_dir: Path, path: str, data: bytes) -> None:
     target.write_bytes(data)
 
 
-def write_files(config: MkDocsConfig, site: Snapshot, icons: Icons, leave_out: Callable[[str], bool]) -> None:
-    """`leave_out`: more files the service worker never stores (archived editions, which have their own)."""
+def write_files(config: MkDocsConfig, site: Snapshot, icons: Icons, label: str, leave_out: Callable[[str], bool]) -> None:
+    """`label`: the build's edition, named by the app; `leave_out`: more files the service worker never stores
+    (archived editions, which have their own)."""
     site_dir = Path(config.site_dir)
     department = site.catalog.department
     for path, data in contacts.contact_files(site.catalog.partners, department).items():
@@ -86,4 +87,4 @@ def write_files(config: MkDocsConfig, site: Snapshot, icons: Icons, leave_out: C
     shell, edition = web_app.precache_lists(
         site_dir, config.use_directory_urls, keep_lunr=languages != ["en"], leave_out=lambda path: is_editor_file(path) or leave_out(path)
     )
-    _write(site_dir, web_app.WORKER, web_app.service_worker(shell, edition))
+    _write(site_dir, web_app.WORKER, web_app.service_worker(shell, edition, label))

@@ -61,13 +61,15 @@ self.addEventListener("message", (event) => {
   const reply = (message) => event.source && event.source.postMessage(message);
   const totalBytes = [...EP.shell, ...EP.edition].reduce((sum, e) => sum + e.size, 0);
   if (type === "EP_SKIP_WAITING") self.skipWaiting();
+  // EP_EDITION is asked of a worker still waiting: the page names the edition it would load.
+  if (type === "EP_EDITION") reply({ type: "EP_EDITION", label: EP.label });
   if (type === "EP_STATUS") {
-    event.waitUntil(isSaved().then((saved) => reply({ type: "EP_STATUS", saved, totalBytes })));
+    event.waitUntil(isSaved().then((saved) => reply({ type: "EP_STATUS", saved, totalBytes, label: EP.label })));
   }
   if (type === "EP_SAVE") {
     event.waitUntil(
       saveEdition(event, reply).then(
-        () => reply({ type: "EP_SAVED", totalBytes }),
+        () => reply({ type: "EP_SAVED", totalBytes, label: EP.label }),
         () => reply({ type: "EP_FAILED" }),
       ),
     );
