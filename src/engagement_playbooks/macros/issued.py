@@ -32,19 +32,19 @@ def edition_list(ctx: PageContext) -> str:
     for release in state.releases:
         if current is None or release.key > current.key:
             continue  # an archived edition does not know what came after it
-        archived = shelf is not None and release.version in shelf.archived
-        base = f"{shelf.to_root if shelf else ''}{releases.ARCHIVE_FOLDER}/{release.version}/"
+        version = release.version
+        base = f"{shelf.to_root if shelf else ''}{releases.ARCHIVE_FOLDER}/{version}/"
+        readable = shelf is not None and version in shelf.archived and version != shelf.here
+        files = {"pdf": releases.archive_pdf(version), "zip": releases.archive_zip(version)}
         rows.append(
             {
                 "release": release,
-                "changes": _changes_url(ctx, release.version),
-                "read": _from_root(ctx, base) if archived and release.version != (shelf.here if shelf else None) else None,
-                "pdf": _from_root(ctx, base + releases.archive_pdf(release.version))
-                if shelf and shelf.archive_file(release.version, releases.archive_pdf(release.version))
-                else None,
-                "zip": _from_root(ctx, base + releases.archive_zip(release.version))
-                if shelf and shelf.archive_file(release.version, releases.archive_zip(release.version))
-                else None,
+                "changes": _changes_url(ctx, version),
+                "read": _from_root(ctx, base) if readable else None,
+                **{
+                    kind: _from_root(ctx, base + name) if shelf and shelf.archive_file(version, name) else None
+                    for kind, name in files.items()
+                },
             }
         )
     unissued = _changes_url(ctx, None) if state.kind == "ahead" else None
