@@ -27,9 +27,20 @@ from engagement_playbooks.models.app import App
 
 STATIC = Path(__file__).parent / "static"
 WORKER_SOURCE = STATIC / "sw.js"
+RETIRING_SOURCE = STATIC / "sw-retiring.js"
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 OFFLINE_PAGE = "offline.html"
+WORKBOX = "assets/playbooks/vendor/workbox/"
+# The names the app's scripts (sw.js, sw-retiring.js, assets/javascripts/offline.js) and this module share,
+# declared once: the build writes them in front of each script as self.__EP_APP (names_script).
+APP_NAMES = {
+    "worker": WORKER,
+    "offline": OFFLINE_PAGE,
+    "workbox": WORKBOX,
+    "caches": {"shell": "ep-shell", "edition": "ep-edition", "state": "ep-state"},  # each followed by " " + the site's scope
+    "messages": {name: "EP_" + name.upper() for name in ("save", "status", "progress", "saved", "failed", "skip_waiting", "edition")},
+}
 ICONS = {192: "assets/playbooks/icons/app-icon-192.png", 512: "assets/playbooks/icons/app-icon-512.png"}
 # The engine's own icons (a book on the theme's indigo), for a department without a logo: ready-made, so
 # a build decodes no image (a 1024 px logo added 5 MiB to every build's memory).
@@ -38,7 +49,7 @@ ENGINE_ICONS = {size: STATIC / f"app-icon-{size}.png" for size in ICONS}
 # Never precached: the worker and the Workbox files it imports (the browser keeps those itself), the
 # 404 page (offline, unknown addresses get the offline page), the print page (the whole site in one page,
 # for printing), feeds, source maps, and the file:// edition's shim.
-_SKIPPED_PREFIXES = ("assets/playbooks/vendor/", "print_page/")
+_SKIPPED_PREFIXES = (WORKBOX, "print_page/")
 _SKIPPED_FILES = {WORKER, "404.html", "feed.xml", "sitemap.xml.gz"}
 _LUNR = "assets/javascripts/lunr/"  # search languages other than English; kept only when the site needs them
 
@@ -160,19 +171,16 @@ def service_worker(shell: list[Entry], edition: list[Entry], label: str) -> byte
     facts = {"version": version, "label": label, "offline": OFFLINE_PAGE, **lists}
     header = (
         "// Written by the build (engagement_playbooks/outputs/web_app.py): the precache lists of this build. Do not edit.\n"
-        f"self.__EP = {json.dumps(facts, separators=(',', ':'))};\n"
+        f"self.__EP = {json.dumps(facts, separators=(',', ':'))};\n" + names_script()
     )
     return (header + WORKER_SOURCE.read_text(encoding="utf-8")).encode("utf-8")
 
 
-RETIRING_WORKER = b"""// Written by the build (engagement_playbooks/outputs/web_app.py): offline storage is off for this edition.
-// A device that saved it before gets this worker, which deletes the saved copy and steps aside.
-self.addEventListener("install", () => self.skipWaiting());
-self.addEventListener("activate", (event) => {
-  event.waitUntil((async () => {
-    const mine = (name) => name.startsWith("ep-") && name.endsWith(" " + self.registration.scope);
-    for (const name of await caches.keys()) if (mine(name)) await caches.delete(name);
-    await self.registration.unregister();
-  })());
-});
-"""
+def names_script() -> str:
+    """The first line the build writes in front of each of the app's scripts."""
+    return f"self.__EP_APP = {json.dumps(APP_NAMES, separators=(',', ':'))};\n"
+
+
+def retiring_worker() -> bytes:
+    """sw.js when offline storage is off for this edition: it deletes what a device saved before and steps aside."""
+    return (names_script() + RETIRING_SOURCE.read_text(encoding="utf-8")).encode("utf-8")

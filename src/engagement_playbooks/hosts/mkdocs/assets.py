@@ -8,12 +8,16 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from engagement_playbooks.outputs import web_app
+
 SOURCE = Path(__file__).resolve().parents[2] / "assets"
 PREFIX = "assets/playbooks"  # where they land in the built site, apart from a department's own assets/
 # One stylesheet in the built site, joined from these at build time: one render-blocking request, not three.
 STYLESHEETS = ("stylesheets/playbooks.css", "stylesheets/checklists.css", "stylesheets/offline.css")
 STYLESHEET = "stylesheets/engine.css"
 SCRIPTS = ("javascripts/checklists.js", "javascripts/a11y.js")
+# Scripts the build writes a first line in front of: the names they share with Python (outputs/web_app.py).
+WITH_NAMES = ("javascripts/offline.js",)
 THEME = Path(__file__).resolve().parents[2] / "theme"
 
 
@@ -33,5 +37,9 @@ def add_files(files: Files, config: MkDocsConfig, leave_out: Callable[[str], boo
         relative = path.relative_to(SOURCE).as_posix()
         if path.is_file() and relative not in STYLESHEETS and not leave_out(relative):
             uri = f"{PREFIX}/{relative}"
-            if files.get_file_from_path(uri) is None:
+            if files.get_file_from_path(uri) is not None:
+                continue
+            if relative in WITH_NAMES:
+                files.append(File.generated(config, uri, content=web_app.names_script() + path.read_text(encoding="utf-8")))
+            else:
                 files.append(File.generated(config, uri, abs_src_path=str(path)))

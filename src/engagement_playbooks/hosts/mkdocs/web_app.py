@@ -80,7 +80,7 @@ def write_files(config: MkDocsConfig, site: Snapshot, icons: Icons, label: str, 
     )
     _write(site_dir, web_app.MANIFEST, manifest)
     if not config.extra.get("offline_storage"):
-        _write(site_dir, web_app.WORKER, web_app.RETIRING_WORKER)
+        _write(site_dir, web_app.WORKER, web_app.retiring_worker())
         return
     search = config.plugins.get("material/search")
     languages = list(search.config.get("lang") or [lang]) if search is not None else [lang]

@@ -1,8 +1,11 @@
-// Engagement Playbooks service worker (the build puts self.__EP, this build's precache lists, above).
+// Engagement Playbooks service worker (the build puts self.__EP, this build's precache lists, and
+// self.__EP_APP, the names it shares with offline.js and outputs/web_app.py, above).
 // Workbox does the storing; this file only wires it up. See outputs/web_app.py.
-importScripts("assets/playbooks/vendor/workbox/workbox-sw.js");
+const NAMES = self.__EP_APP;
+const MESSAGES = NAMES.messages;
+importScripts(NAMES.workbox + "workbox-sw.js");
 // Local modules only: workbox-sw would load them from Google's CDN.
-workbox.setConfig({ modulePathPrefix: new URL("assets/playbooks/vendor/workbox/", self.location).href, debug: false });
+workbox.setConfig({ modulePathPrefix: new URL(NAMES.workbox, self.location).href, debug: false });
 // A worker may import scripts only while it first runs: load every module now.
 const { PrecacheController, PrecacheRoute } = workbox.precaching;
 const { registerRoute, setCatchHandler } = workbox.routing;
@@ -10,9 +13,9 @@ const { registerRoute, setCatchHandler } = workbox.routing;
 const EP = self.__EP;
 const scope = self.registration.scope;
 // Several sites can share one origin (GitHub Pages): cache names carry the site's address.
-const shell = new PrecacheController({ cacheName: "ep-shell " + scope });
-const edition = new PrecacheController({ cacheName: "ep-edition " + scope });
-const STATE = "ep-state " + scope; // "saved": the officer asked for the whole edition
+const shell = new PrecacheController({ cacheName: NAMES.caches.shell + " " + scope });
+const edition = new PrecacheController({ cacheName: NAMES.caches.edition + " " + scope });
+const STATE = NAMES.caches.state + " " + scope; // "saved": the officer asked for the whole edition
 shell.addToCacheList(EP.shell);
 edition.addToCacheList(EP.edition);
 
@@ -32,7 +35,7 @@ async function saveEdition(event, report) {
       await edition.strategy.handle({ request, event, params: { cacheKey: edition.getCacheKeyForURL(url), integrity: e.integrity } });
       done += 1;
       bytes += e.size;
-      report({ type: "EP_PROGRESS", done, total, bytes, totalBytes });
+      report({ type: MESSAGES.progress, done, total, bytes, totalBytes });
     }
   };
   await Promise.all([next(), next(), next(), next()]);
@@ -60,17 +63,17 @@ self.addEventListener("message", (event) => {
   const type = event.data && event.data.type;
   const reply = (message) => event.source && event.source.postMessage(message);
   const totalBytes = [...EP.shell, ...EP.edition].reduce((sum, e) => sum + e.size, 0);
-  if (type === "EP_SKIP_WAITING") self.skipWaiting();
+  if (type === MESSAGES.skip_waiting) self.skipWaiting();
   // EP_EDITION is asked of a worker still waiting: the page names the edition it would load.
-  if (type === "EP_EDITION") reply({ type: "EP_EDITION", label: EP.label });
-  if (type === "EP_STATUS") {
-    event.waitUntil(isSaved().then((saved) => reply({ type: "EP_STATUS", saved, totalBytes, label: EP.label })));
+  if (type === MESSAGES.edition) reply({ type: MESSAGES.edition, label: EP.label });
+  if (type === MESSAGES.status) {
+    event.waitUntil(isSaved().then((saved) => reply({ type: MESSAGES.status, saved, totalBytes, label: EP.label })));
   }
-  if (type === "EP_SAVE") {
+  if (type === MESSAGES.save) {
     event.waitUntil(
       saveEdition(event, reply).then(
-        () => reply({ type: "EP_SAVED", totalBytes, label: EP.label }),
-        () => reply({ type: "EP_FAILED" }),
+        () => reply({ type: MESSAGES.saved, totalBytes, label: EP.label }),
+        () => reply({ type: MESSAGES.failed }),
       ),
     );
   }
