@@ -7,6 +7,7 @@ import re
 import stat
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,17 @@ def test_names_with_quotes_ampersands_pipes_and_colons_stay_as_written(tmp_path:
     assert config["site_author"] == name
     assert config["site_name"] == "OCSO & F|E Engagement Playbooks"
     assert config["copyright"].endswith(name)
+
+
+def test_a_site_made_by_the_previous_version_still_builds(tmp_path: Path) -> None:
+    """A minor release never needs a change in a department's files: what `new-site --example` wrote with
+    engine 1.2.0 (tests/fixtures/new-site-1.2.0.tar.gz, kept as it was made) builds strictly in both editions."""
+    with tarfile.open(ROOT / "tests/fixtures/new-site-1.2.0.tar.gz") as archive:
+        archive.extractall(tmp_path, filter="data")
+    project = tmp_path / "site"
+    assert "@v1.2.0" in (project / "requirements.txt").read_text(encoding="utf-8")
+    results = build_both(project, tmp_path / "out")
+    for edition, result in results.items():
+        assert result.returncode == 0, f"{edition}:\n{result.stdout}"
+    # It gets 1.3.0's features with no change: every page names its edition (no git here: unknown).
+    assert "Edition unknown (no git history)" in (tmp_path / "out/public/index.html").read_text(encoding="utf-8")
