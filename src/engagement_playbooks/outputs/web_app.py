@@ -168,7 +168,7 @@ def service_worker(shell: list[Entry], edition: list[Entry], label: str) -> byte
     edition and when a new one is ready), then the worker. Any changed file changes sw.js, so browsers see the update."""
     lists = {"shell": [asdict(e) for e in shell], "edition": [asdict(e) for e in edition]}
     version = hashlib.sha256(json.dumps(lists, sort_keys=True).encode("utf-8")).hexdigest()[:16]
-    facts = {"version": version, "label": label, "offline": OFFLINE_PAGE, **lists}
+    facts = {"version": version, "label": label, **lists}
     header = (
         "// Written by the build (engagement_playbooks/outputs/web_app.py): the precache lists of this build. Do not edit.\n"
         f"self.__EP = {json.dumps(facts, separators=(',', ':'))};\n" + names_script()

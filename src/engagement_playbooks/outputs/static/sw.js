@@ -84,7 +84,7 @@ const options = { ignoreURLParametersMatching: [/.*/] };
 registerRoute(new PrecacheRoute(shell, options));
 registerRoute(new PrecacheRoute(edition, options));
 
-const offlinePage = () => shell.matchPrecache(EP.offline);
+const offlinePage = () => shell.matchPrecache(NAMES.offline);
 // Pages outside the lists (the print page, a mistyped address): the network, else the offline page.
 registerRoute(
   ({ request }) => request.mode === "navigate",
