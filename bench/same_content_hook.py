@@ -22,7 +22,8 @@ _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.DOTAL
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     docs = Path(os.environ["BENCH_SAME_CONTENT_DIR"])
     target = docs / page.file.src_uri
-    held = config.plugins["playbooks"].site.slots.html
+    context = config.plugins["playbooks"].build.pages.get(page.file.src_uri)
+    held = context.slots.html if context is not None else {}
 
     def html(match: re.Match[str]) -> str:
         return "\n\n" + str(held.get(match.group(0), match.group(0))) + "\n\n"
