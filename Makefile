@@ -81,10 +81,13 @@ test: $(VENV)/.dev browser ## Run every check and test (lint, data check, pytest
 bench: $(VENV)/.dev browser ## Benchmark builds vs plain Material, preview speed and the editor's size (long; BENCH_ONLY=real,preview,editor for part)
 	$(PY) -m bench.run $(if $(BENCH_ONLY),--only $(BENCH_ONLY))
 
+bench-compare: $(VENV)/.dev ## This engine's build against another version's, taking turns on the same site (REF=tag or commit; long)
+	$(PY) -m bench.compare $(REF)
+
 lighthouse: $(VENV)/.dev browser ## Lighthouse (mobile, gzip, median of 3) of 5 pages and the JS/CSS budget (needs npm; optional)
 	CHROME_PATH=/usr/bin/chromium $(PY) -m bench.lighthouse $(LIGHTHOUSE_ARGS)
 
 screenshots: $(VENV)/.dev browser ## Take the editor's screenshots for CONTRIBUTING.md (docs/trainers/images/)
 	$(PY) tools/editor_screenshots.py
 
-.PHONY: help screenshots serve serve-full edit build build-internal check lint browser test readability new-play release editions build-offline pdf bench lighthouse
+.PHONY: help screenshots serve serve-full edit build build-internal check lint browser test readability new-play release editions build-offline pdf bench bench-compare lighthouse

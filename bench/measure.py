@@ -27,14 +27,17 @@ class BuildRun:
     cpu_seconds: float = 0.0  # user + system time of the build: steadier than wall time on a shared machine
 
 
-def timed_build(project: Path, site: Path, extra_env: dict[str, str] | None = None, strict: bool = True) -> BuildRun:
+def timed_build(
+    project: Path, site: Path, extra_env: dict[str, str] | None = None, strict: bool = True, python: str = sys.executable
+) -> BuildRun:
     """`mkdocs build --strict` in a fresh child; wall time, and its own peak RSS from wait4's rusage.
 
-    strict=False is for the real-content control: removing macro calls leaves links to anchors they made."""
+    strict=False is for the real-content control: removing macro calls leaves links to anchors they made.
+    `python` is the interpreter whose MkDocs and engine build it (bench/compare.py: another version's)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOKS_TODAY": TODAY.isoformat(), **(extra_env or {})}
     # Not --quiet: it hides warnings, and --strict then lets a broken build pass.
     flags = ["--strict"] if strict else []
-    command = [sys.executable, "-m", "mkdocs", "build", *flags, "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    command = [python, "-m", "mkdocs", "build", *flags, "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     log = project.parent / f"{project.name}-build.log"
     with log.open("w") as out:
         start = time.perf_counter()

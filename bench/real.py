@@ -53,31 +53,34 @@ def _copy_play(source: Path, n: int) -> tuple[Path, str]:
     return source.with_name(f"{source.stem}-copy-{n:03d}.md"), text
 
 
-def generate(work: Path, plays: int | None = None, pages: int | None = None) -> RealSites:
-    """Copy the project to `work/ours` and add copies of its plays until it has `plays` plays or `pages` pages."""
+def generate(work: Path, plays: int | None = None, pages: int | None = None, controls: bool = True, source: Path = ROOT) -> RealSites:
+    """Copy the project (at `source`) to `work/ours` and add copies of its plays until it has `plays` plays or
+    `pages` pages; with `controls`, the control sites beside it (otherwise their paths are given but not made)."""
     if work.exists():
         shutil.rmtree(work)
     ours = work / "ours"
     ours.mkdir(parents=True)
     for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, ours / part, ignore=shutil.ignore_patterns("__pycache__"))
+        if (source / part).is_dir():
+            shutil.copytree(source / part, ours / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy2(source, ours / part)
+            shutil.copy2(source / part, ours / part)
     docs = ours / "docs"
     originals = sorted(path for path in docs.rglob("*.md") if is_play(path))
     play_count = len(originals)
     page_count = sum(1 for _ in docs.rglob("*.md"))
     n = 0
     while (plays is not None and play_count < plays) or (pages is not None and page_count < pages):
-        source = originals[n % len(originals)]
-        target, text = _copy_play(source, n // len(originals) + 1)
+        original = originals[n % len(originals)]
+        target, text = _copy_play(original, n // len(originals) + 1)
         target.write_text(text, encoding="utf-8")
         n, play_count, page_count = n + 1, play_count + 1, page_count + 1
     _git_commit(ours)
+    play = originals[0].relative_to(docs).as_posix()
+    control, same, stack = work / "control", work / "same-content", work / "stack"
+    if not controls:
+        return RealSites(ours, control, same, stack, play_count, page_count, play)
 
-    control = work / "control"
     (control / "docs").mkdir(parents=True)
     for path in sorted(docs.rglob("*")):
         relative = path.relative_to(docs)
@@ -89,9 +92,9 @@ def generate(work: Path, plays: int | None = None, pages: int | None = None) -> 
             target.write_text(_JINJA.sub("", path.read_text(encoding="utf-8")), encoding="utf-8")
         else:
             shutil.copy2(path, target)
-    (control / "mkdocs.yml").write_text(dump_config(control_config(load_config(ROOT / "mkdocs.yml"))), encoding="utf-8")
+    (control / "mkdocs.yml").write_text(dump_config(control_config(load_config(source / "mkdocs.yml"))), encoding="utf-8")
     same = _same_content(ours, control, work)
-    return RealSites(ours, control, same, _stack(ours, same, work), play_count, page_count, originals[0].relative_to(docs).as_posix())
+    return RealSites(ours, control, same, _stack(ours, same, work), play_count, page_count, play)
 
 
 def _same_content(ours: Path, control: Path, work: Path) -> Path:

@@ -56,7 +56,7 @@ def planted(tmp_path: Path) -> Path:
     (tmp_path / "index.html").write_text(
         '<a href="a/">ok</a> <a href="b/">gone</a> <a href="#top">no anchor</a> <p id="x"></p> <a href="#x">ok</a>'
     )
-    (tmp_path / "a" / "index.html").write_text('<a href="../index.html#x">ok</a>')
+    (tmp_path / "a" / "index.html").write_text('<a href="../index.html#x">ok</a> <a href="..">ok</a>')
     return tmp_path
 
 
@@ -68,6 +68,14 @@ def test_the_builds_own_check_agrees_with_the_crawl(planted: Path) -> None:
     assert link_check.broken_links(planted) == [
         "index.html links to b/: no such file in the site",
         "index.html links to #top: that page has no anchor #top",
+    ]
+    (planted / "a" / "b").mkdir()
+    (planted / "a" / "b" / "index.html").write_text(
+        '<a href="../gone.html">gone</a> <a href="../../a/#y">no anchor</a> <a href="../../../outside/">not this build\'s</a>'
+    )
+    assert link_check.broken_links(planted)[:2] == [  # in page order: a/b/ before index.html
+        "a/b/index.html links to ../gone.html: no such file in the site",
+        "a/b/index.html links to ../../a/#y: that page has no anchor #y",
     ]
 
 
