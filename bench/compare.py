@@ -1,9 +1,10 @@
 """Engine against engine (`make bench-compare REF=…`): is this checkout slower than the engine at REF?
 
 REF's content, its real plays copied up to 345 pages (bench/real.py), is built strictly by this
-checkout's engine and by REF's (a worktree with its own .venv, made by REF's Makefile), taking turns
-round by round (A B B A …) so that a machine getting busier or quieter weighs on both alike. Medians of
-wall time, CPU time and peak memory, print page on and off, go to bench/results/compare.md and .json.
+checkout's engine and by REF's (a worktree with its own .venv, made by REF's Makefile),
+back to back, round by round (A B, then B A, …). On a shared machine the speed drifts by a fifth within
+minutes, so each round's ratio is taken and their median reported, with wall time, CPU time and peak
+memory, print page on and off, in bench/results/compare.md and .json (every run is kept there).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any
 if __package__ in (None, ""):  # `python bench/compare.py` as well as `python -m bench.compare`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.measure import BuildRun, timed_build
+from bench.measure import timed_build
 from bench.real import generate
 from bench.real_bench import REAL_ENV
 from bench.synth import ROOT
@@ -47,49 +48,52 @@ def engine_at(ref: str) -> tuple[str, Path]:
     return commit, tree
 
 
+METRICS = {"seconds": "wall s", "cpu_seconds": "CPU s", "peak_rss_mib": "peak MiB"}
+
+
 def measure(ref: str, rounds: int) -> dict[str, Any]:
     commit, tree = engine_at(ref)
     site = generate(WORK / "compare", pages=PAGES, controls=False, source=tree)
-    engines = {"this checkout": sys.executable, ref: str(tree / ".venv" / "bin" / "python")}
-    runs: dict[str, dict[str, list[BuildRun]]] = {name: {variant: [] for variant in VARIANTS} for name in engines}
+    engines = {"this": sys.executable, "ref": str(tree / ".venv" / "bin" / "python")}
+    runs: dict[str, dict[str, list[dict[str, float]]]] = {variant: {name: [] for name in engines} for variant in VARIANTS}
     for n in range(rounds):
-        order = list(engines) if n % 2 == 0 else list(reversed(engines))
-        for name in order:
-            for variant, env in VARIANTS.items():
-                print(f"bench-compare: round {n + 1}/{rounds}, {name}, {variant} ...", file=sys.stderr, flush=True)
-                runs[name][variant].append(timed_build(site.ours, WORK / "compare" / "site", env, python=engines[name]))
-    medians = {
-        name: {
-            variant: {
-                "seconds": statistics.median(run.seconds for run in found),
-                "cpu_seconds": statistics.median(run.cpu_seconds for run in found),
-                "peak_rss_mib": statistics.median(run.peak_rss_mib for run in found),
-            }
-            for variant, found in by_variant.items()
-        }
-        for name, by_variant in runs.items()
-    }
-    return {"ref": ref, "commit": commit, "head": _git("rev-parse", "HEAD"), "pages": site.pages, "rounds": rounds, "medians": medians}
+        for variant, env in VARIANTS.items():
+            # The two engines back to back, first one then the other: a round's ratio is what drift cannot skew.
+            for name in list(engines) if n % 2 == 0 else list(reversed(engines)):
+                print(f"bench-compare: round {n + 1}/{rounds}, {variant}, {name} ...", file=sys.stderr, flush=True)
+                run = timed_build(site.ours, WORK / "compare" / "site", env, python=engines[name])
+                runs[variant][name].append({key: getattr(run, key) for key in METRICS})
+    head = _git("rev-parse", "HEAD")
+    return {"ref": ref, "commit": commit, "head": head, "pages": site.pages, "rounds": rounds, "runs": runs}
+
+
+def ratios(by_engine: dict[str, list[dict[str, float]]], key: str) -> list[float]:
+    """This engine's figure over REF's, round by round."""
+    return sorted(this[key] / ref[key] for this, ref in zip(by_engine["this"], by_engine["ref"], strict=True))
 
 
 def table(found: dict[str, Any], meta: dict[str, Any]) -> str:
-    medians: dict[str, dict[str, dict[str, float]]] = found["medians"]
     ref = str(found["ref"])
+    header = " | ".join(f"{label}: {ref} | this | ratio (range)" for label in METRICS.values())
     lines = [
         f"# This checkout's engine against {ref} ({meta['date']}, {meta['cores']} cores, Python {meta['python']})",
         "",
-        f"The same site ({found['pages']} pages: the real plays copied up) built strictly by both, taking turns,"
-        f" {found['rounds']} rounds; medians. {ref} is commit {str(found['commit'])[:12]}; this checkout is"
-        f" {str(found['head'])[:12]}.",
+        f"The same site ({found['pages']} pages: {ref}'s plays copied up) built strictly by both engines back to back,"
+        f" {found['rounds']} rounds. Figures are medians; a ratio is the median of the rounds' ratios (this / {ref}),"
+        f" with their range. {ref} is commit {str(found['commit'])[:12]}; this checkout is {str(found['head'])[:12]}.",
         "",
-        f"| build | wall s: {ref} | this | ratio | CPU s: {ref} | this | ratio | peak MiB: {ref} | this | ratio |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        f"| build | {header} |",
+        "|---" * (1 + 3 * len(METRICS)) + "|",
     ]
-    for variant in VARIANTS:
-        before, now = medians[ref][variant], medians["this checkout"][variant]
+    for variant, by_engine in found["runs"].items():
         cells = []
-        for key in ("seconds", "cpu_seconds", "peak_rss_mib"):
-            cells += [f"{before[key]:.1f}", f"{now[key]:.1f}", f"{now[key] / before[key]:.2f}×"]
+        for key in METRICS:
+            each = ratios(by_engine, key)
+            cells += [
+                f"{statistics.median(run[key] for run in by_engine['ref']):.1f}",
+                f"{statistics.median(run[key] for run in by_engine['this']):.1f}",
+                f"{statistics.median(each):.2f}× ({each[0]:.2f}–{each[-1]:.2f})",
+            ]
         lines.append(f"| {variant} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -97,7 +101,7 @@ def table(found: dict[str, Any], meta: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("ref", help="the engine to compare with: a tag, branch or commit of this repository")
-    parser.add_argument("--rounds", type=int, default=4, help="builds of each engine and variant (medians are reported)")
+    parser.add_argument("--rounds", type=int, default=6, help="builds of each engine and variant")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where compare.json and compare.md go")
     args = parser.parse_args(argv)
     meta = {"date": dt.date.today().isoformat(), "cores": os.cpu_count(), "python": platform.python_version()}
